@@ -1,0 +1,381 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from summits.models import Paragraph, Summit
+
+
+class Category(models.TextChoices):
+    DEFENCE_SPENDING = "defence_spending", _("Defence spending")
+    MAJOR_EQUIPMENT = "major_equipment", _("Major equipment")
+    UKRAINE = "ukraine", _("Ukraine assistance")
+    DETERRENCE = "deterrence", _("Deterrence and defence")
+    NUCLEAR = "nuclear", _("Nuclear deterrence")
+    ARMS_CONTROL = "arms_control", _("Arms control")
+    INDUSTRY = "industry", _("Defence industry")
+    INNOVATION = "innovation", _("Innovation")
+    RESILIENCE = "resilience", _("Resilience")
+    CYBER = "cyber", _("Cyber defence")
+    SPACE = "space", _("Space")
+    HYBRID = "hybrid", _("Hybrid threats")
+    CLIMATE = "climate", _("Climate and security")
+    ENERGY = "energy", _("Energy security")
+    COUNTER_TERRORISM = "counter_terrorism", _("Counter-terrorism")
+    PARTNERSHIPS = "partnerships", _("Partnerships")
+    ENLARGEMENT = "enlargement", _("Enlargement")
+    HUMAN_SECURITY = "human_security", _("Human security, women, peace and security")
+    OTHER = "other", _("Other")
+
+
+class AllyQuerySet(models.QuerySet):
+    def get_by_natural_key(self, iso3):
+        return self.get(iso3=iso3)
+
+    def members_in(self, year):
+        return self.filter(joined_on__year__lte=year)
+
+
+class Ally(models.Model):
+    iso3 = models.CharField(_("ISO 3166 code"), max_length=3, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100)
+    name_fr = models.CharField(_("name in French"), max_length=100)
+    joined_on = models.DateField(_("date of accession"))
+
+    objects = AllyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("ally")
+        verbose_name_plural = _("allies")
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("commitments:ally", args=[self.iso3.lower()])
+
+    def natural_key(self):
+        return (self.iso3,)
+
+    def was_member_in(self, year):
+        return self.joined_on.year <= year
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Indicator(models.Model):
+    class Unit(models.TextChoices):
+        PCT_GDP = "pct_gdp", _("% of GDP")
+        PCT_DEFENCE_BUDGET = "pct_defence_budget", _("% of defence expenditure")
+        EUR = "EUR", _("euros")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def get_by_natural_key(self, indicator, ally, year, edition):
+        return self.get(indicator__slug=indicator, ally__iso3=ally, year=year, edition=edition)
+
+    def latest_editions(self):
+        """One figure per (indicator, ally, year): the one from the newest edition."""
+        newer = Measurement.objects.filter(
+            indicator=models.OuterRef("indicator"),
+            ally=models.OuterRef("ally"),
+            year=models.OuterRef("year"),
+            edition__gt=models.OuterRef("edition"),
+        )
+        return self.exclude(models.Exists(newer))
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
+    ally = models.ForeignKey(
+        Ally,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        help_text=_("Empty for an Alliance-wide figure."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    estimate = models.BooleanField(_("estimate"), default=False)
+    edition = models.CharField(
+        _("edition"), max_length=20, help_text=_("Release the figure comes from, e.g. 2024-06.")
+    )
+    source = models.TextField(_("source"))
+
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "year", "ally"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "ally", "year", "edition"],
+                condition=models.Q(ally__isnull=False),
+                name="commitments_measurement_unique_ally_edition",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year", "edition"],
+                condition=models.Q(ally__isnull=True),
+                name="commitments_measurement_unique_alliance_edition",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1949, year__lte=2100),
+                name="commitments_measurement_year_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0), name="commitments_measurement_value_positive"
+            ),
+        ]
+
+    def __str__(self):
+        who = self.ally or _("Alliance")
+        return f"{self.indicator} · {who} · {self.year}: {self.value}"
+
+    def natural_key(self):
+        return (self.indicator.slug, self.ally.iso3 if self.ally else None, self.year, self.edition)
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def for_list(self):
+        return self.select_related("summit", "paragraph__document", "indicator")
+
+    def confirmed(self):
+        return self.filter(review=Commitment.Review.CONFIRMED)
+
+
+class Commitment(models.Model):
+    class Review(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    class Bound(models.TextChoices):
+        EACH_ALLY = "each_ally", _("Each ally")
+        ALLIANCE = "alliance", _("The Alliance")
+        NAMED = "named", _("Named allies")
+
+    class Comparator(models.TextChoices):
+        AT_LEAST = "at_least", _("at least")
+        MORE_THAN = "more_than", _("more than")
+        UP_TO = "up_to", _("up to")
+        AT_MOST = "at_most", _("at most")
+        ABOUT = "about", _("about")
+        EXACTLY = "exactly", _("exactly")
+
+    class Unit(models.TextChoices):
+        PCT_GDP = "pct_gdp", _("% of GDP")
+        PCT_DEFENCE_BUDGET = "pct_defence_budget", _("% of defence expenditure")
+        PERCENT = "percent", "%"
+        EUR = "EUR", _("euros")
+        USD = "USD", _("US dollars")
+
+    class Status(models.TextChoices):
+        NOT_RATED = "not_rated", _("Not yet rated")
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        MET = "met", _("Met")
+        PARTLY_MET = "partly_met", _("Partly met")
+        MISSED = "missed", _("Missed")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    class Relation(models.TextChoices):
+        REAFFIRMS = "reaffirms", _("reaffirms")
+        RAISES = "raises", _("raises")
+        REPLACES = "replaces", _("replaces")
+        FOLLOWS_UP = "follows_up", _("follows up")
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    summit = models.ForeignKey(
+        Summit,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("The meeting where the commitment was made."),
+    )
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("The paragraph whose exact words are quoted."),
+    )
+    quote = models.TextField(_("exact quote"))
+    quote_start = models.PositiveIntegerField(_("quote start offset"))
+    quote_end = models.PositiveIntegerField(_("quote end offset"))
+    category = models.CharField(_("category"), max_length=30, choices=Category)
+    bound = models.CharField(_("who is bound"), max_length=20, choices=Bound)
+    bound_allies = models.ManyToManyField(
+        Ally, blank=True, related_name="named_commitments", verbose_name=_("named allies")
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
+    )
+    comparator = models.CharField(_("comparator"), max_length=20, choices=Comparator, blank=True)
+    target_value = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit, blank=True)
+    target_text = models.CharField(_("target as written"), max_length=300, blank=True)
+    deadline_year = models.PositiveSmallIntegerField(_("deadline"), null=True, blank=True)
+    deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
+    recurring = models.BooleanField(
+        _("every year"), default=False, help_text=_("The target applies to every year.")
+    )
+    review = models.CharField(_("review"), max_length=20, choices=Review, default=Review.CANDIDATE)
+    status = models.CharField(
+        _("current status"),
+        max_length=20,
+        choices=Status,
+        default=Status.NOT_RATED,
+        help_text=_("The status of the latest status change."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("earlier commitment"),
+    )
+    relation = models.CharField(_("relation to it"), max_length=20, choices=Relation, blank=True)
+    phrase = models.CharField(_("commitment phrase found"), max_length=200, blank=True)
+    confidence = models.FloatField(_("extractor confidence"), default=0)
+    notes = models.TextField(_("editorial notes"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["summit__started_on", "paragraph__document", "paragraph__position", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "quote_start", "quote_end"],
+                name="commitments_commitment_unique_quote",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quote_end__gt=models.F("quote_start")),
+                name="commitments_commitment_quote_not_empty",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_value__isnull=True) | models.Q(target_value__gte=0),
+                name="commitments_commitment_target_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(deadline_year__isnull=True)
+                | models.Q(deadline_year__gte=1949, deadline_year__lte=2100),
+                name="commitments_commitment_deadline_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(parent__isnull=True) | ~models.Q(relation=""),
+                name="commitments_commitment_lineage_has_relation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("commitments:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def has_target(self):
+        return self.target_value is not None
+
+    def meets(self, value: Decimal) -> bool:
+        """Whether a measured value meets this commitment's target."""
+        target = self.target_value
+        match self.comparator:
+            case self.Comparator.MORE_THAN:
+                return value > target
+            case self.Comparator.UP_TO | self.Comparator.AT_MOST:
+                return value <= target
+            case _:
+                return value >= target
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, commitment, as_of, status):
+        return self.get(commitment__slug=commitment, as_of=as_of, status=status)
+
+
+class StatusChange(models.Model):
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Commitment.Status)
+    as_of = models.DateField(_("as of"))
+    rationale = models.TextField(_("rationale"))
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    source_paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.PROTECT, null=True, blank=True, related_name="status_changes"
+    )
+    source_text = models.CharField(_("source"), max_length=300, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    objects = StatusChangeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["commitment", "as_of", "pk"]
+        get_latest_by = ["as_of", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "as_of", "status"],
+                name="commitments_statuschange_unique_day",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment}: {self.get_status_display()} ({self.as_of})"
+
+    def natural_key(self):
+        return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
+
+    natural_key.dependencies = ["commitments.commitment"]

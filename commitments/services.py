@@ -1,0 +1,69 @@
+"""Writes that span several commitments models, each in one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Ally, Commitment, Indicator, Measurement, StatusChange
+from .progress_data import AllyRow, DataFileError, MeasurementRow
+
+
+@transaction.atomic
+def import_allies(*, rows: list[AllyRow]) -> tuple[int, int]:
+    """Create or update allies by ISO code. Returns (created, updated)."""
+    created = updated = 0
+    for row in rows:
+        _ally, was_created = Ally.objects.update_or_create(
+            iso3=row.iso3,
+            defaults={"name_en": row.name_en, "name_fr": row.name_fr, "joined_on": row.joined_on},
+        )
+        created += was_created
+        updated += not was_created
+    return created, updated
+
+
+@transaction.atomic
+def import_measurements(*, indicator: Indicator, rows: list[MeasurementRow]) -> tuple[int, int]:
+    """Load one edition's figures beside the others. Returns (created, updated).
+
+    A figure is identified by (indicator, ally, year, edition): loading the same file
+    again changes nothing, a new edition adds rows and keeps the earlier ones.
+    """
+    allies = {ally.iso3: ally for ally in Ally.objects.all()}
+    unknown = sorted({row.iso3 for row in rows} - set(allies))
+    if unknown:
+        raise DataFileError(f"Unknown ally code(s): {', '.join(unknown)}. Load the allies first.")
+    created = updated = 0
+    for row in rows:
+        _measurement, was_created = Measurement.objects.update_or_create(
+            indicator=indicator,
+            ally=allies[row.iso3],
+            year=row.year,
+            edition=row.edition,
+            defaults={"value": row.value, "estimate": row.estimate, "source": row.source},
+        )
+        created += was_created
+        updated += not was_created
+    return created, updated
+
+
+@transaction.atomic
+def record_status_change(
+    *, commitment: Commitment, status: str, as_of, rationale: str, author=None, **source
+) -> StatusChange:
+    """Add a dated status change; the commitment's current status is the latest one."""
+    change = StatusChange(
+        commitment=commitment,
+        status=status,
+        as_of=as_of,
+        rationale=rationale,
+        author=author,
+        **source,
+    )
+    change.full_clean()
+    change.save()
+    latest = commitment.status_changes.latest()
+    Commitment.objects.filter(pk=commitment.pk).update(
+        status=latest.status, updated_at=timezone.now()
+    )
+    commitment.status = latest.status
+    return change

@@ -1,0 +1,280 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class SummitQuerySet(models.QuerySet):
+    def for_timeline(self):
+        return self.annotate(
+            document_count=models.Count("documents", distinct=True),
+        ).order_by("-started_on")
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Summit(models.Model):
+    class Kind(models.TextChoices):
+        SUMMIT = "summit", _("Summit")
+        MINISTERIAL = "ministerial", _("Ministerial meeting")
+        OTHER = "other", _("Other meeting")
+
+    class State(models.TextChoices):
+        ANNOUNCED = "announced", _("Announced")
+        HELD = "held", _("Held")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SUMMIT)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    started_on = models.DateField(_("start date"))
+    ended_on = models.DateField(_("end date"))
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.HELD)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = SummitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["started_on"]
+        verbose_name = _("summit")
+        verbose_name_plural = _("summits")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__gte=models.F("started_on")),
+                name="summits_summit_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("summits:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def year(self):
+        return self.started_on.year
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("summit").annotate(
+            paragraph_count=models.Count("paragraphs", distinct=True)
+        )
+
+    def current(self):
+        return self.filter(superseded_by__isnull=True)
+
+    def get_by_natural_key(self, sha256):
+        return self.get(sha256=sha256)
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        COMMUNIQUE = "communique", _("Communiqué")
+        DECLARATION = "declaration", _("Declaration")
+        NEWS_RELEASE = "news_release", _("News release")
+        ARTICLE = "article", _("Press article")
+        STATEMENT = "statement", _("Statement")
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", "Français"
+        ENGLISH = "en", "English"
+
+    summit = models.ForeignKey(
+        Summit, on_delete=models.PROTECT, related_name="documents", verbose_name=_("summit")
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    language = models.CharField(_("language"), max_length=2, choices=Language)
+    published_on = models.DateField(_("publication date"))
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    raw_text = models.TextField(_("raw text, as received"))
+    encoding = models.CharField(_("encoding"), max_length=20)
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64)
+    headline = models.CharField(_("headline found in the text"), max_length=500, blank=True)
+    ingest_report = models.JSONField(_("ingest report"), default=dict, blank=True)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("earlier version"),
+    )
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="loaded_documents",
+    )
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_on", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="summits_document_unique_sha256"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("summits:document", args=[self.slug])
+
+    def natural_key(self):
+        return (self.sha256,)
+
+
+class ParagraphQuerySet(models.QuerySet):
+    def get_by_natural_key(self, sha256, position):
+        return self.get(document__sha256=sha256, position=position)
+
+
+class Paragraph(models.Model):
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("document")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    number = models.PositiveIntegerField(_("official number"), null=True, blank=True)
+    label = models.CharField(_("label"), max_length=20)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("paragraph of this bullet item"),
+    )
+    text = models.TextField(_("text"))
+    # Casefolded, accent-free copy of text: the accent-insensitive search on SQLite.
+    folded_text = models.TextField(editable=False, blank=True)
+    defects = models.JSONField(_("defects found and repaired"), default=list, blank=True)
+    line = models.PositiveIntegerField(_("line in the raw text"), default=1)
+
+    objects = ParagraphQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "position"], name="summits_paragraph_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1), name="summits_paragraph_position_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document} {self.display_label}"
+
+    def get_absolute_url(self):
+        return f"{self.document.get_absolute_url()}#{self.anchor}"
+
+    def natural_key(self):
+        return (*self.document.natural_key(), self.position)
+
+    natural_key.dependencies = ["summits.document"]
+
+    @property
+    def anchor(self):
+        if self.label.startswith("§"):
+            return "s" + self.label[1:]
+        return "p" + self.label.replace(" •", "-")
+
+    @property
+    def display_label(self):
+        return f"¶{self.label}" if self.number else self.label
+
+    @property
+    def defect_kinds(self):
+        return [defect["kind"] for defect in self.defects]
+
+
+class AnnotationQuerySet(models.QuerySet):
+    def for_reader(self):
+        return self.select_related("author").order_by("paragraph_id", "start", "pk")
+
+    def orphans(self):
+        return self.filter(orphan=True)
+
+
+class Annotation(models.Model):
+    """An editor's note on a span of a paragraph.
+
+    The span is kept as the exact quote, its offsets and a little text on each side, so
+    that it can be found again when the paragraph's text is corrected; an annotation
+    whose quote can no longer be found is marked as an orphan, never dropped.
+    """
+
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        related_name="annotations",
+        verbose_name=_("paragraph"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="annotations",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("note"))
+    quote = models.TextField(_("quoted text"))
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+    prefix = models.CharField(_("text before"), max_length=64, blank=True)
+    suffix = models.CharField(_("text after"), max_length=64, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    commitment = models.ForeignKey(
+        "commitments.Commitment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annotations",
+        verbose_name=_("commitment"),
+    )
+    orphan = models.BooleanField(
+        _("quote not found"),
+        default=False,
+        help_text=_("The quoted words are no longer in the paragraph's text."),
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    objects = AnnotationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["paragraph_id", "start", "pk"]
+        verbose_name = _("annotation")
+        verbose_name_plural = _("annotations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="summits_annotation_span_not_empty",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.paragraph}: {self.quote[:40]}"
+
+    def get_absolute_url(self):
+        return self.paragraph.get_absolute_url()

@@ -1,0 +1,11 @@
+"""Small text helpers shared by ingest, search and the fixture pipeline."""
+
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, so that "Sécurité" and "securite" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
