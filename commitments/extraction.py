@@ -84,7 +84,7 @@ class Candidate:
     start: int
     end: int
     quote: str
-    phrase: str
+    phrase: str  # the commitment phrase as matched, whitespace collapsed
     quantities: tuple[Quantity, ...]
     deadlines: tuple[Deadline, ...]
     category: str  # one of CATEGORIES
@@ -100,6 +100,28 @@ _AP = "['’ʼ]"  # straight and typographic apostrophes
 
 def _alt(parts: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
+
+
+def _grouped(parts: list[str] | tuple[str, ...], *, case_sensitive: bool = False) -> str:
+    """An alternation of regex fragments grouped by first letter, longest first.
+
+    The regex engine then tries one branch per position instead of every fragment,
+    which matters for long lists of names. Fragments not starting with a letter are
+    kept as they are.
+    """
+    groups: dict[str, list[str]] = {}
+    loose: list[str] = []
+    for part in parts:
+        first = part[0]
+        if first.isalpha():
+            key = first if case_sensitive else first.lower()
+            groups.setdefault(key, []).append(part[1:])
+        else:
+            loose.append(part)
+    branches = [
+        f"{key}{_alt(sorted(rests, key=len, reverse=True))}" for key, rests in groups.items()
+    ]
+    return _alt(branches + loose)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -132,17 +154,18 @@ _BREAK_RE = re.compile(r"[.!?…]+|:|[•▪‣◦●]")
 _CLOSER_RE = re.compile(r"\s?(?:[»”’)\]]|\"(?=\s|$))")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)$")
 _PARAGRAPH_NUMBER_RE = re.compile(r"\d{1,3}")
-# Words that take a full stop without ending the sentence ("M. Stoltenberg", "p. ex.").
+# Words that take a full stop without ending the sentence ("Mme.", "p. ex."); any single
+# letter does too ("M. Stoltenberg", "U.S.", "e.g.").
 _ABBREVIATIONS = frozenset(
     {
-        "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "mr", "mrs", "ms",
+        "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "mgr", "mr", "mrs", "ms",
         "st", "ste", "sr", "jr", "gen", "gén", "col", "lt", "cdt", "cf", "ex", "vs",
         "env", "approx", "al", "éd", "ed", "coll", "av", "apr", "inc", "ltd", "corp", "dept",
     }
 )
 # Abbreviations that are only abbreviations before a number ("art. 5", "no. 3").
 _NUMBER_ABBREVIATIONS = frozenset(
-    {"art", "arts", "no", "nos", "n", "p", "pp", "vol", "ch", "chap", "fig", "para", "sect"}
+    {"art", "arts", "no", "nos", "pp", "vol", "ch", "chap", "fig", "para", "sect"}
 )
 
 
@@ -245,9 +268,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # -------------------------------------------------------------------------- quantities
 
-# A number: "2", "1,5", "2.5", "500 000", "1,500,000"; never glued to a word or number.
+# A number: "2", "1,5", "2.5", "500 000", "1,500,000"; never glued to a word or a number.
+# It starts with a digit (so that the regex engine can scan fast) and looks back from
+# there.
 _NUMBER = (
-    r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+    r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?!\d)"
 )
 
 _COMPARATOR_WORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -275,7 +300,6 @@ _COMPARATOR_WORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("exactly", (r"exactly", r"precisely")),
     ),
 }
-
 _PERCENT_SIGN = {"fr": r"(?:%|pour\s*cent\b)", "en": r"(?:%|per\s*cent\b|percent\b)"}
 _GDP_TAIL = {
     "fr": (
@@ -317,38 +341,38 @@ _CURRENCY_AFTER = {
     ),
     "en": r"\s*(?P<cur>euros?\b|€|EUR\b|(?:US\s+)?dollars?\b|US\$|\$|USD\b)",
 }
-_CURRENCY_BEFORE = r"(?P<cur>€|EUR\b|US\$|USD\b|\$)\s?"
-
-
-def _comparator_pattern(language: str) -> str:
-    words = [word for _, group in _COMPARATOR_WORDS[language] for word in group]
-    return rf"(?:\b(?P<cmp>{_alt(words)})\s+)?"
 
 
 def _multiplier_pattern(language: str) -> str:
-    names = sorted(_MULTIPLIERS[language], key=len, reverse=True)
-    return rf"(?:\s*(?P<mult>{_alt(names)})\b)?"
+    return rf"(?:\s*(?P<mult>{_grouped(tuple(_MULTIPLIERS[language]))})\b)?"
 
 
-def _quantity_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    comparator = _comparator_pattern(language)
-    multiplier = _multiplier_pattern(language)
-    return (
-        _compile(
-            rf"{comparator}(?P<num>{_NUMBER})\s*{_PERCENT_SIGN[language]}"
-            rf"(?:(?P<gdp>{_GDP_TAIL[language]})|(?P<budget>{_BUDGET_TAIL[language]}))?"
-        ),
-        _compile(rf"{comparator}(?P<num>{_NUMBER}){multiplier}{_CURRENCY_AFTER[language]}"),
-        _compile(rf"{comparator}{_CURRENCY_BEFORE}(?P<num>{_NUMBER}){multiplier}"),
-    )
-
-
-_QUANTITY_PATTERNS = {language: _quantity_patterns(language) for language in LANGUAGES}
-_COMPARATOR_LOOKUP = {
-    language: tuple(
-        (name, _compile(_alt(group))) for name, group in _COMPARATOR_WORDS[language]
+# A percentage or an amount written after the number ("2 %", "500 millions d'euros"),
+# or an amount with the currency first ("€40 billion", "EUR 40 billion").
+_AFTER_NUMBER = {
+    language: _compile(
+        rf"(?P<num>{_NUMBER})(?:\s*(?P<pct>{_PERCENT_SIGN[language]})"
+        rf"(?:(?P<gdp>{_GDP_TAIL[language]})|(?P<budget>{_BUDGET_TAIL[language]}))?"
+        rf"|{_multiplier_pattern(language)}{_CURRENCY_AFTER[language]})"
     )
     for language in LANGUAGES
+}
+_BEFORE_NUMBER = {
+    language: _compile(
+        rf"(?-i:(?P<cur>€|EUR\b|US\$|USD\b|\$))\s?(?P<num>{_NUMBER}){_multiplier_pattern(language)}"
+    )
+    for language in LANGUAGES
+}
+# The comparator just before a figure, found by looking back from the figure.
+_COMPARATOR_BEFORE = {
+    language: _compile(
+        rf"\b(?P<cmp>{_alt([word for _, group in words for word in group])})\s*$"
+    )
+    for language, words in _COMPARATOR_WORDS.items()
+}
+_COMPARATOR_LOOKUP = {
+    language: tuple((name, _compile(_alt(group))) for name, group in words)
+    for language, words in _COMPARATOR_WORDS.items()
 }
 _THOUSANDS_SEPARATOR = {"fr": ".", "en": ","}
 
@@ -375,13 +399,41 @@ def _normalised(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def _comparator(words: str | None, language: str) -> str:
-    if not words:
-        return "exactly"
+def _comparator(words: str, language: str) -> str:
     for name, pattern in _COMPARATOR_LOOKUP[language]:
         if pattern.fullmatch(words):
             return name
     return "exactly"
+
+
+def _quantity(text: str, match: re.Match[str], lang: str) -> Quantity:
+    groups = match.groupdict()
+    value = _parse_number(groups["num"], lang)
+    currency = groups.get("cur")
+    if currency:
+        unit = "EUR" if "€" in currency or currency.lower().startswith("eur") else "USD"
+        if groups.get("mult"):
+            value *= _MULTIPLIERS[lang][groups["mult"].lower()]
+    elif groups.get("gdp"):
+        unit = "pct_gdp"
+    elif groups.get("budget"):
+        unit = "pct_defence_budget"
+    else:
+        unit = "percent"
+    start = match.start()
+    comparator = "exactly"
+    before = _COMPARATOR_BEFORE[lang].search(text, max(0, start - 40), start)
+    if before:
+        comparator = _comparator(before.group("cmp"), lang)
+        start = before.start()
+    return Quantity(
+        comparator=comparator,
+        value=_normalised(value),
+        unit=unit,
+        text=text[start : match.end()],
+        start=start,
+        end=match.end(),
+    )
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
@@ -390,42 +442,21 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     Only "%" figures and currency amounts are taken; bare numbers such as years,
     article or paragraph numbers and counts ("30 pays") never are. A percentage of GDP
     is ``pct_gdp``, of defence budgets or expenditure ``pct_defence_budget``, any other
-    ``percent``. Amounts are converted to units ("500 millions" -> 500000000).
-    Without a comparator the comparator is ``exactly``.
+    ``percent``. Amounts are converted to units ("500 millions" -> 500000000). The
+    comparator is read from the words before the figure ("au moins", "up to"…); the
+    text of the quantity includes them. Without a comparator it is ``exactly``.
     """
     lang = _language(language)
-    found: list[Quantity] = []
-    for pattern in _QUANTITY_PATTERNS[lang]:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            value = _parse_number(match.group("num"), lang)
-            currency = groups.get("cur")
-            if currency is None:
-                unit = "pct_gdp" if groups.get("gdp") else "percent"
-                if groups.get("budget"):
-                    unit = "pct_defence_budget"
-            else:
-                is_euro = "€" in currency or currency.lower().startswith("eur")
-                unit = "EUR" if is_euro else "USD"
-                multiplier = groups.get("mult")
-                if multiplier:
-                    value *= _MULTIPLIERS[lang][multiplier.lower()]
-            found.append(
-                Quantity(
-                    comparator=_comparator(groups.get("cmp"), lang),
-                    value=_normalised(value),
-                    unit=unit,
-                    text=match.group(),
-                    start=match.start(),
-                    end=match.end(),
-                )
-            )
+    found = [
+        _quantity(text, match, lang)
+        for pattern in (_AFTER_NUMBER[lang], _BEFORE_NUMBER[lang])
+        for match in pattern.finditer(text)
+    ]
     return _without_overlaps(found)
 
 
 # --------------------------------------------------------------------------- deadlines
 
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 _COUNT_WORDS = {
     "fr": {
         "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -440,10 +471,13 @@ _COUNT_WORDS = {
 
 
 def _count_pattern(language: str) -> str:
-    return _alt([r"\d{1,2}", *sorted(_COUNT_WORDS[language], key=len, reverse=True)])
+    return _alt([r"\d{1,2}", _grouped(tuple(_COUNT_WORDS[language]))])
 
 
-_DEADLINE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+_YEAR_RE = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR = r"(?P<year>(?:19|20)\d{2})$"
+# Year-based deadlines, tried in this order on the words just before each year found.
+_BEFORE_YEAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "fr": (
         ("by", _compile(
             rf"\bd{_AP}\s*ici\s+(?:(?:à|a)\s+)?(?:(?:la\s+)?fin\s+(?:de\s+)?"
@@ -455,16 +489,6 @@ _DEADLINE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         )),
         ("by", _compile(rf"\b(?:à|a)\s+l{_AP}horizon\s+(?:de\s+)?{_YEAR}")),
         ("by", _compile(rf"\bavant\s+(?:la\s+)?fin\s+(?:de\s+)?(?:l{_AP}année\s+)?{_YEAR}")),
-        ("within", _compile(
-            rf"\b(?:dans\s+un\s+délai\s+(?:de\s+|d{_AP})|d{_AP}\s*ici\s+|dans\s+les\s+|"
-            rf"en\s+l{_AP}espace\s+(?:de\s+|d{_AP})|sous\s+|au\s+cours\s+des\s+)"
-            rf"(?P<count>{_count_pattern('fr')})\s+(?:prochaines\s+)?"
-            r"(?P<unit>ans|années|an|décennies|décennie)\b"
-        )),
-        ("within", _compile(
-            rf"\b(?:dans|d{_AP}\s*ici|au\s+cours\s+de|en\s+l{_AP}espace\s+d{_AP})\s*"
-            r"(?:une|la|la\s+prochaine)\s+(?P<unit>décennie)\b"
-        )),
         ("review", _compile(
             r"\b(?:réexamen|réexamin\w*|révision|révis\w*|réévalu\w*|revue?s?"
             rf"|(?:fera|feront)\s+l{_AP}objet\s+d{_AP}un\s+(?:ré)?examen)"
@@ -478,10 +502,6 @@ _DEADLINE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         )),
         ("by", _compile(rf"\b(?:no|not)\s+later\s+than\s+(?:the\s+end\s+of\s+)?{_YEAR}")),
         ("by", _compile(rf"\bbefore\s+the\s+end\s+of\s+{_YEAR}")),
-        ("within", _compile(
-            r"\bwithin\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-            rf"(?:(?P<count>{_count_pattern('en')})\s+)?(?P<unit>years?|decades?)\b"
-        )),
         ("review", _compile(
             r"\b(?:review(?:ed|s)?|revisit(?:ed|s)?|reassess(?:ed|es)?|re-?examin(?:ed|es|e))"
             rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+in\s+{_YEAR}"
@@ -489,6 +509,28 @@ _DEADLINE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("in", _compile(rf"\bin\s+{_YEAR}")),
     ),
 }
+# Relative deadlines ("within a decade", "d'ici dix ans"), run only when a unit appears.
+_WITHIN: dict[str, tuple[re.Pattern[str], ...]] = {
+    "fr": (
+        _compile(
+            rf"\b(?:dans\s+un\s+délai\s+(?:de\s+|d{_AP})|d{_AP}\s*ici\s+|dans\s+les\s+|"
+            rf"en\s+l{_AP}espace\s+(?:de\s+|d{_AP})|sous\s+|au\s+cours\s+des\s+)"
+            rf"(?P<count>{_count_pattern('fr')})\s+(?:prochaines\s+)?"
+            r"(?P<unit>ans|années|an|décennies|décennie)\b"
+        ),
+        _compile(
+            rf"\b(?:dans|d{_AP}\s*ici|au\s+cours\s+de|en\s+l{_AP}espace\s+d{_AP})\s*"
+            r"(?:une|la|la\s+prochaine)\s+(?P<unit>décennie)\b"
+        ),
+    ),
+    "en": (
+        _compile(
+            r"\bwithin\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+            rf"(?:(?P<count>{_count_pattern('en')})\s+)?(?P<unit>years?|decades?)\b"
+        ),
+    ),
+}
+_WITHIN_UNITS = {"fr": (" an", "année", "décenni"), "en": ("year", "decade")}
 _EVENT_WORDS = {
     "fr": _compile(r"\b(?:sommet|réunion|conférence|anniversaire|rencontre|session)s?\b"),
     "en": _compile(r"\b(?:summit|meeting|conference|anniversary|session)s?\b"),
@@ -508,17 +550,15 @@ _SENTENCE_END_RE = re.compile(r"[.!?]\s")
 def _is_scheduled_event(
     text: str, start: int, end: int, year: int, lang: str, reference_year: int | None
 ) -> bool:
-    """Whether "en 2024" names an upcoming meeting rather than a past fact."""
+    """Whether "en 2024" dates an upcoming meeting rather than a past fact."""
     before = text[max(0, start - 150) : start]
-    cut = None
-    for cut in _SENTENCE_END_RE.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end() :]
+    stops = [stop.end() for stop in _SENTENCE_END_RE.finditer(before)]
+    if stops:
+        before = before[stops[-1] :]
     after = text[end : end + 80]
-    stop = _SENTENCE_END_RE.search(after)
-    if stop is not None:
-        after = after[: stop.start()]
+    next_stop = _SENTENCE_END_RE.search(after)
+    if next_stop is not None:
+        after = after[: next_stop.start()]
     context = f"{before} {after}"
     if not _EVENT_WORDS[lang].search(context):
         return False
@@ -536,27 +576,35 @@ def find_deadlines(
     ``within``: "within a decade", "d'ici dix ans" (the year is ``reference_year`` plus
     the span, or 0 without a reference year); ``review``: "réexaminé en 2029",
     "reviewed in 2029"; ``in``: a scheduled event ("notre prochain sommet en 2024"),
-    kept only when it lies in the future of ``reference_year`` (or, without one, when
-    the wording says so). Deadlines without a year ("d'ici le printemps") are skipped.
+    kept only when it is not before ``reference_year`` (or, without one, when the
+    wording says it is upcoming). Deadlines without a year ("d'ici le printemps") are
+    skipped.
     """
     lang = _language(language)
     found: list[Deadline] = []
-    for kind, pattern in _DEADLINE_PATTERNS[lang]:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            if kind == "within":
-                count_text = (groups.get("count") or "1").lower()
+    for year_match in _YEAR_RE.finditer(text):
+        start, end = year_match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
+            continue
+        for kind, pattern in _BEFORE_YEAR[lang]:
+            match = pattern.search(text, max(0, start - 100), end)
+            if match is None:
+                continue
+            year = int(year_match.group())
+            if kind != "in" or _is_scheduled_event(
+                text, match.start(), end, year, lang, reference_year
+            ):
+                found.append(Deadline(year, kind, match.group(), match.start(), end))
+            break
+    lowered = text.lower()
+    if any(unit in lowered for unit in _WITHIN_UNITS[lang]):
+        for pattern in _WITHIN[lang]:
+            for match in pattern.finditer(text):
+                count_text = (match.groupdict().get("count") or "1").lower()
                 count = int(count_text) if count_text.isdigit() else _COUNT_WORDS[lang][count_text]
-                unit = groups["unit"].lower()
-                span = count * (10 if unit.startswith(("déc", "dec")) else 1)
+                span = count * (10 if match.group("unit").lower().startswith(("déc", "dec")) else 1)
                 year = reference_year + span if reference_year is not None else 0
-            else:
-                year = int(groups["year"])
-                if kind == "in" and not _is_scheduled_event(
-                    text, match.start(), match.end(), year, lang, reference_year
-                ):
-                    continue
-            found.append(Deadline(year, kind, match.group(), match.start(), match.end()))
+                found.append(Deadline(year, "within", match.group(), match.start(), match.end()))
     return _without_overlaps(found)
 
 
@@ -583,106 +631,201 @@ _CATEGORY_PRIORITY: tuple[str, ...] = (
     "partnerships",
     "deterrence",
 )
+# Broad categories: when a more specific one appears anywhere in the quote, it wins.
+_BROAD_CATEGORIES = frozenset({"partnerships", "deterrence", "other"})
 
-_CATEGORY_KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
+
+@dataclass(frozen=True)
+class _Keywords:
+    """Keywords of one category.
+
+    ``words`` are matched at the start of a word in the lower-cased text reduced to
+    words separated by single spaces (so "ukrain" finds "ukrainiens" and a trailing
+    space asks for the whole word); ``acronyms`` are whole words matched with their
+    case ("PIB", "CAP"); ``figures`` is an optional regex. Both run on the text itself.
+    """
+
+    words: tuple[str, ...]
+    acronyms: tuple[str, ...] = ()
+    figures: re.Pattern[str] | None = None
+
+
+_TWO_PERCENT = re.compile(r"(?<![\d.,])2\s*%")
+_CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
     "fr": {
-        "major_equipment": (r"équipements?\s+majeurs?", r"grands\s+équipements",
-                            r"matériels?\s+majeurs?"),
-        "defence_spending": (r"(?<![\d.,])2\s*%", r"produit\s+intérieur\s+brut", r"(?-i:\bPIB\b)",
-                             r"dépenses\s+(?:de\s+(?:la\s+)?défense|militaires)",
-                             r"budgets?\s+(?:de\s+(?:la\s+)?défense|militaires?)",
-                             r"investissements?\s+(?:dans\s+la|de)\s+défense",
-                             rf"engagement\s+d{_AP}investissement", r"financement\s+commun"),
-        "ukraine": (r"ukrain", r"(?-i:\b(?:PAC|CAP|NSATU)\b)", r"zelensk", r"\bkyiv\b",
-                    rf"programme\s+global\s+d{_AP}assistance"),
-        "arms_control": (r"maîtrise\s+des\s+armements", r"contrôle\s+des\s+armements",
-                         r"non-?prolifération", r"désarmement",
-                         r"(?-i:\b(?:TNP|FCE|START|TPNW|TICE)\b)",
-                         r"réduction\s+des\s+risques\s+stratégiques"),
-        "nuclear": (rf"(?<!dotés\sd{_AP}armes\s)nucléaires?",),
-        "climate": (r"climat", r"émissions?\b", r"gaz\s+à\s+effet\s+de\s+serre", r"carbone"),
-        "energy": (r"énergi",),
-        "space": (r"\bespace\b(?!\s+aérien)", r"spatia(?:l|le|les|ux)\b", r"contre-espace"),
-        "cyber": (r"cyber",),
-        "hybrid": (r"hybrides?\b", r"désinformation", r"mésinformation", r"ingérences?\b"),
-        "counter_terrorism": (r"terroris", r"\bdaech\b", r"\beiil\b"),
-        "human_security": (r"femmes,?\s+(?:la\s+)?paix\s+et\s+(?:la\s+)?sécurité",
-                           r"sécurité\s+humaine", r"enfants\s+et\s+(?:les\s+)?conflits\s+armés",
-                           r"traite\s+des\s+êtres\s+humains", r"égalité\s+des\s+sexes",
-                           r"\bgenre\b"),
-        "innovation": (r"innov", r"technologies?\s+(?:émergentes|de\s+rupture|perturbatrices)",
-                       r"(?-i:\bDIANA\b)", r"start-?ups?\b", r"intelligence\s+artificielle",
-                       r"quantiques?", r"transformation\s+numérique"),
-        "industry": (r"industri", r"production\s+de\s+défense", r"\bproduction\b",
-                     r"munitions?\b", r"acquisitions?\b", r"obstacles\s+au\s+commerce"),
-        "enlargement": (r"adhésion", r"porte\s+ouverte", r"finlande", r"suède",
-                        r"nouveaux?\s+membres?", r"membres?\s+à\s+part\s+entière",
-                        r"élargissement", r"deviendra\s+membre", r"(?-i:\bMAP\b)"),
-        "resilience": (r"résilien", r"infrastructures?\s+(?:critiques|essentielles|sous-marines)",
-                       rf"chaînes?\s+d{_AP}approvisionnement", r"préparation\s+civile",
-                       r"vulnérabilités"),
-        "partnerships": (r"partenaires?\b", r"partenariats?\b", r"(?-i:\bUE\b)",
-                         r"union\s+européenne", r"indo-?pacifique", r"balkans",
-                         r"géorgi", r"moldav", r"moldova", r"bosnie", r"serbie", r"kosovo",
-                         r"\bira[qk]\b", r"jordan", r"dialogue\s+méditerranéen",
-                         r"union\s+africaine", r"nations\s+unies",
-                         r"organisations?\s+internationales", r"bureau\s+de\s+liaison"),
-        "deterrence": (r"dissuasion", r"défense\s+collective", r"\bposture\b",
-                       r"plans?\s+de\s+défense", r"flanc\s+(?:est|oriental)",
-                       r"défense\s+aérienne", r"antimissile", r"(?-i:\b(?:IAMD|BMD)\b)",
-                       r"modèle\s+de\s+forces?", r"\brenforts?\b", r"\bforces\b",
-                       r"commandement\s+et\s+(?:le\s+)?contrôle", r"interopérabilité"),
+        "major_equipment": _Keywords(
+            ("équipements majeur", "équipement majeur", "grands équipements",
+             "matériels majeur", "matériel majeur")
+        ),
+        "defence_spending": _Keywords(
+            ("produit intérieur brut", "dépenses de défense", "dépenses de la défense",
+             "dépenses militaires", "budgets de défense", "budget de défense",
+             "budgets de la défense", "budget de la défense", "budgets militaires",
+             "budget militaire", "investissement dans la défense",
+             "investissements dans la défense", "investissements de défense",
+             "engagement d investissement", "financement commun", "ressources suffisantes"),
+            ("PIB",),
+            _TWO_PERCENT,
+        ),
+        "ukraine": _Keywords(
+            ("ukrain", "zelensk", "kyiv ", "kiev ", "programme global d assistance"),
+            ("PAC", "CAP", "NSATU"),
+        ),
+        "arms_control": _Keywords(
+            ("maîtrise des armements", "contrôle des armements", "non prolifération",
+             "désarmement", "réduction des risques stratégiques"),
+            ("TNP", "FCE", "START", "TPNW", "TICE"),
+        ),
+        "nuclear": _Keywords(("nucléaire",)),
+        "climate": _Keywords(("climat", "émission", "gaz à effet de serre", "carbone")),
+        "energy": _Keywords(
+            ("énergétique", "sources d énergie", "énergie ", "énergies propres",
+             "énergies renouvelables")
+        ),
+        "space": _Keywords(("espace ", "spatial", "spatiaux", "contre espace")),
+        "cyber": _Keywords(("cyber",)),
+        "hybrid": _Keywords(("hybride", "désinformation", "mésinformation", "ingérence")),
+        "counter_terrorism": _Keywords(("terroris", "antiterroris", "daech", "eiil ")),
+        "human_security": _Keywords(
+            ("femmes paix et sécurité", "femmes la paix et la sécurité", "sécurité humaine",
+             "enfants et les conflits armés", "traite des êtres humains",
+             "égalité des sexes", "genre ")
+        ),
+        "innovation": _Keywords(
+            ("innov", "technologies émergentes", "technologie émergente",
+             "technologies de rupture", "technologies perturbatrices", "start up", "startup",
+             "intelligence artificielle", "quantique", "transformation numérique"),
+            ("DIANA",),
+        ),
+        "industry": _Keywords(
+            ("industri", "production ", "munition", "acquisition", "obstacles au commerce")
+        ),
+        "enlargement": _Keywords(
+            ("adhésion", "porte ouverte", "finlande", "suède", "nouveau membre",
+             "nouveaux membres", "membre à part entière", "membres à part entière",
+             "élargissement", "deviendra membre"),
+            ("MAP",),
+        ),
+        "resilience": _Keywords(
+            ("résilien", "infrastructures critiques", "infrastructure critique",
+             "infrastructures essentielles", "infrastructures sous marines",
+             "chaînes d approvisionnement", "chaîne d approvisionnement",
+             "préparation civile", "vulnérabilités")
+        ),
+        "partnerships": _Keywords(
+            ("partenaire", "partenariat", "union européenne", "indo pacifique", "balkans",
+             "géorgi", "moldav", "moldova", "bosnie", "serbie", "kosovo", "kfor", "iraq",
+             "irak", "jordan", "dialogue méditerranéen", "initiative de coopération d istanbul",
+             "union africaine", "nations unies", "organisations internationales",
+             "organisation internationale", "bureau de liaison", "voisinage"),
+            ("UE",),
+        ),
+        "deterrence": _Keywords(
+            ("dissuasion", "défense collective", "posture", "plans de défense",
+             "plan de défense", "flanc est", "flanc oriental", "défense aérienne",
+             "antimissile", "missile", "modèle de force", "renfort", "forces ",
+             "commandement et contrôle", "commandement et le contrôle", "interopérabilité",
+             "article 5 ", "territoire allié"),
+            ("IAMD", "BMD"),
+        ),
     },
     "en": {
-        "major_equipment": (r"major\s+equipment",),
-        "defence_spending": (r"(?<![\d.,])2\s*%", r"(?-i:\bGDP\b)", r"gross\s+domestic\s+product",
-                             r"defen[cs]e\s+(?:spending|expenditures?|budgets?)",
-                             r"military\s+(?:spending|expenditures?|budgets?)",
-                             r"defen[cs]e\s+investment\s+pledge",
-                             r"invest(?:ing|ment)?\s+in\s+defen[cs]e", r"common\s+funding"),
-        "ukraine": (r"ukrain", r"(?-i:\b(?:CAP|NSATU)\b)", r"zelensk", r"\bkyiv\b",
-                    r"comprehensive\s+assistance\s+package"),
-        "arms_control": (r"arms\s+control", r"non-?proliferation", r"disarmament",
-                         r"(?-i:\b(?:NPT|CFE|START|TPNW|CTBT)\b)", r"risk\s+reduction"),
-        "nuclear": (r"nuclear(?!-armed)",),
-        "climate": (r"climat", r"emissions?\b", r"greenhouse\s+gas", r"net[-\s]zero",
-                    r"carbon"),
-        "energy": (r"\benerg",),
-        "space": (r"(?<![-\w])space\b", r"outer\s+space", r"space-based"),
-        "cyber": (r"cyber",),
-        "hybrid": (r"hybrid\b", r"disinformation", r"misinformation", r"interference"),
-        "counter_terrorism": (r"terroris", r"\bdaesh\b", r"\bisis\b", r"\bisil\b"),
-        "human_security": (r"women,?\s+peace\s+and\s+security", r"human\s+security",
-                           r"children\s+and\s+armed\s+conflict",
-                           r"trafficking\s+in\s+human\s+beings", r"gender"),
-        "innovation": (r"innovat", r"(?:emerging|disruptive)\s+(?:and\s+disruptive\s+)?"
-                       r"technolog", r"(?-i:\bDIANA\b)", r"start-?ups?\b",
-                       r"artificial\s+intelligence", r"quantum", r"digital\s+transformation"),
-        "industry": (r"industr", r"\bproduction\b", r"munitions?\b", r"procurement",
-                     r"trade\s+barriers"),
-        "enlargement": (r"membership", r"accession", r"open\s+door", r"finland", r"sweden",
-                        r"new\s+members?", r"enlargement", r"(?-i:\bMAP\b)"),
-        "resilience": (r"resilien", r"critical\s+(?:undersea\s+)?infrastructure",
-                       r"undersea\s+infrastructure", r"supply\s+chains?",
-                       r"civil\s+preparedness", r"vulnerabilit"),
-        "partnerships": (r"partners?\b", r"partnerships?\b", r"(?-i:\bEU\b)",
-                         r"european\s+union", r"indo-?pacific", r"balkans", r"georgia",
-                         r"moldova", r"bosnia", r"serbia", r"kosovo", r"\biraq\b", r"jordan",
-                         r"mediterranean\s+dialogue", r"african\s+union", r"united\s+nations",
-                         r"international\s+organi[sz]ations", r"liaison\s+office"),
-        "deterrence": (r"deterren", r"collective\s+defen[cs]e", r"\bposture\b",
-                       r"defen[cs]e\s+plans?", r"eastern\s+flank",
-                       r"air\s+and\s+missile\s+defen[cs]e", r"(?-i:\b(?:IAMD|BMD)\b)",
-                       r"force\s+model", r"reinforcement", r"\bforces\b",
-                       r"command\s+and\s+control", r"interoperability"),
+        "major_equipment": _Keywords(("major equipment",)),
+        "defence_spending": _Keywords(
+            ("gross domestic product", "defence spending", "defense spending",
+             "defence expenditure", "defense expenditure", "defence budget",
+             "defense budget", "military spending", "military expenditure",
+             "military budget", "defence investment pledge", "defense investment pledge",
+             "investment in defen", "investing in defen", "invest in defen",
+             "common funding", "sufficient resources"),
+            ("GDP",),
+            _TWO_PERCENT,
+        ),
+        "ukraine": _Keywords(
+            ("ukrain", "zelensk", "kyiv ", "comprehensive assistance package"),
+            ("CAP", "NSATU"),
+        ),
+        "arms_control": _Keywords(
+            ("arms control", "non proliferation", "nonproliferation", "disarmament",
+             "risk reduction"),
+            ("NPT", "CFE", "START", "TPNW", "CTBT"),
+        ),
+        "nuclear": _Keywords(("nuclear",)),
+        "climate": _Keywords(("climat", "emission", "greenhouse gas", "net zero", "carbon")),
+        "energy": _Keywords(("energy",)),
+        "space": _Keywords(("space ", "outer space", "space based")),
+        "cyber": _Keywords(("cyber",)),
+        "hybrid": _Keywords(("hybrid", "disinformation", "misinformation", "interference")),
+        "counter_terrorism": _Keywords(("terroris", "counter terroris", "daesh", "isis ", "isil ")),
+        "human_security": _Keywords(
+            ("women peace and security", "human security", "children and armed conflict",
+             "trafficking in human beings", "gender")
+        ),
+        "innovation": _Keywords(
+            ("innovat", "emerging and disruptive technolog", "emerging technolog",
+             "disruptive technolog", "start up", "startup", "artificial intelligence",
+             "quantum", "digital transformation"),
+            ("DIANA",),
+        ),
+        "industry": _Keywords(
+            ("industr", "production ", "munition", "procurement", "trade barriers")
+        ),
+        "enlargement": _Keywords(
+            ("membership", "accession", "open door", "finland", "sweden", "new member",
+             "enlargement"),
+            ("MAP",),
+        ),
+        "resilience": _Keywords(
+            ("resilien", "critical infrastructure", "critical undersea infrastructure",
+             "undersea infrastructure", "supply chain", "civil preparedness", "vulnerabilit")
+        ),
+        "partnerships": _Keywords(
+            ("partner", "european union", "indo pacific", "balkans", "georgia", "moldova",
+             "bosnia", "serbia", "kosovo", "kfor", "iraq", "jordan", "mediterranean dialogue",
+             "african union", "united nations", "international organi", "liaison office",
+             "neighbourhood", "neighborhood"),
+            ("EU",),
+        ),
+        "deterrence": _Keywords(
+            ("deterren", "collective defen", "posture", "defence plan", "defense plan",
+             "eastern flank", "air and missile defen", "missile", "force model",
+             "reinforcement", "forces ", "command and control", "interoperability",
+             "article 5 ", "allied territory"),
+            ("IAMD", "BMD"),
+        ),
     },
 }
-_CATEGORY_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    language: tuple(
-        (slug, _compile(_alt(keywords[slug]))) for slug in _CATEGORY_PRIORITY
-    )
-    for language, keywords in _CATEGORY_KEYWORDS.items()
+# Phrases whose words would mislead: "dotés d'armes nucléaires" describes an adversary,
+# "espace aérien" is airspace, the UN Charter is cited in every kind of sentence.
+_CATEGORY_EXCLUSIONS: dict[str, tuple[str, ...]] = {
+    "fr": (" dotés d armes nucléaires ", " espace aérien ", " charte des nations unies ",
+           " utilisation coercitive de l énergie "),
+    "en": (" nuclear armed ", " charter of the united nations ", " un charter "),
 }
+_NON_WORD_RE = re.compile(r"[^\w%]+")
+
+
+def _as_words(text: str) -> str:
+    """``text`` reduced to words separated by single spaces, with a space at each end."""
+    return f" {_NON_WORD_RE.sub(' ', text)} "
+
+
+def _keyword_table(
+    language: str,
+) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """Per category, in priority order: regexes for its words, acronyms and figures."""
+    table = []
+    for slug in _CATEGORY_PRIORITY:
+        entry = _CATEGORY_KEYWORDS[language][slug]
+        words = re.compile(_alt([" " + re.escape(word) for word in entry.words]))
+        acronyms = (
+            re.compile(rf"\b{_alt(entry.acronyms)}\b") if entry.acronyms else None
+        )
+        table.append((slug, words, acronyms, entry.figures))
+    return tuple(table)
+
+
+_KEYWORD_TABLE = {language: _keyword_table(language) for language in LANGUAGES}
 
 
 def guess_category(text: str, language: str) -> str:
@@ -694,19 +837,30 @@ def guess_category(text: str, language: str) -> str:
     Without any keyword the category is "other".
     """
     lang = _language(language)
-    for slug, pattern in _CATEGORY_PATTERNS[lang]:
-        if pattern.search(text):
+    lowered = _as_words(text.lower())
+    for phrase in _CATEGORY_EXCLUSIONS[lang]:
+        lowered = lowered.replace(phrase, " ")
+    for slug, words, acronyms, figures in _KEYWORD_TABLE[lang]:
+        if (
+            words.search(lowered)
+            or (acronyms is not None and acronyms.search(text))
+            or (figures is not None and figures.search(text))
+        ):
             return slug
     return "other"
 
 
 # -------------------------------------------------------------------- commitment rules
 
-_ADVERB_FR = rf"(?:aujourd{_AP}hui|également|aussi|donc|ensemble|déjà|encore|enfin|désormais" \
+_ADVERB_FR = (
+    rf"(?:aujourd{_AP}hui|également|aussi|donc|ensemble|déjà|encore|enfin|désormais"
     r"|toujours|[^\W\d_]+ment)"
+)
 _ADVERBS_FR = rf"(?:\s+{_ADVERB_FR}){{0,2}}"
-_ADVERB_EN = r"(?:today|also|jointly|collectively|individually|further|therefore|again|now" \
+_ADVERB_EN = (
+    r"(?:today|also|jointly|collectively|individually|further|therefore|again|now"
     r"|hereby|all|each|[^\W\d_]+ly)"
+)
 _ADVERBS_EN = rf"(?:{_ADVERB_EN}\s+){{0,2}}"
 _PRONOUNS_FR = rf"(?:(?:nous|le|la|les|lui|leur|y|en)\s+|l{_AP})?"
 # First-person plural future ("renforcerons", "mettrons", "poursuivrons", "serons"…),
@@ -717,73 +871,107 @@ _FUTURE_1PL = (
     r"(?:[^\W\d_]+(?:erons|irons|drons|ttrons|vrons|rrons|îtrons)|aurons|saurons)\b"
 )
 # Third-person future and conditional ("continuera", "continueront", "continueraient"),
-# minus look-alikes and agenda verbs that announce a meeting rather than a commitment.
-_FUTURE_3 = (
+# minus look-alikes, modal conditionals ("pourrait", "devraient") and verbs that only
+# announce a meeting ("se réuniront", "aborderont").
+_NOT_FUTURE_3 = (
     r"(?!(?:(?:re|at)?tir|admir|aspir|inspir|désir|œuvr|oeuvr|(?:dé)?livr|(?:r|entr)?ouvr"
     r"|(?:dé|re)?couvr)(?:a|ait|aient)\b)"
+    r"(?!(?:pourr|devr|ser)(?:ait|aient)\b)"
     r"(?!(?:aborder|analyser|réunir|examiner|rencontrer|discuter|débattr|entretiendr"
     r"|retrouver|pencher)\w*\b)"
-    r"(?:[^\W\d_]+(?:eront|iront|dront|ttront|vront|rront|îtront|eraient|iraient|draient"
-    r"|ttraient|vraient|rraient|îtraient|era|ira|dra|ttra|vra|rra|îtra|erait|irait|drait"
-    r"|ttrait|vrait|rrait|îtrait)|auront|sauront|auraient|aura|saura|aurait)\b"
 )
+_FUTURE_3 = (
+    rf"{_NOT_FUTURE_3}(?:[^\W\d_]+(?:eront|iront|dront|ttront|vront|rront|îtront|eraient"
+    r"|iraient|draient|ttraient|vraient|rraient|îtraient|era|ira|dra|ttra|vra|rra|îtra"
+    r"|erait|irait|drait|ttrait|vrait|rrait|îtrait)|auront|sauront|auraient|aura|saura"
+    r"|aurait)\b"
+)
+# For a named country, "sera"/"aura"/"pourra" say too little to be a pledge.
+_FUTURE_3_NAMED = rf"(?!(?:ser|aur|pourr|devr)(?:a|ont)\b){_FUTURE_3}"
 
-_NAMED_FR = _alt(
-    (
-        r"albanie", r"belgique", r"bulgarie", r"canada", r"croatie", r"tchéquie",
-        r"république\s+tchèque", r"danemark", r"estonie", r"finlande", r"france",
-        r"allemagne", r"grèce", r"hongrie", r"islande", r"italie", r"lettonie", r"lituanie",
-        r"luxembourg", r"monténégro", r"pays-bas", r"macédoine\s+du\s+nord", r"norvège",
-        r"pologne", r"portugal", r"roumanie", r"slovaquie", r"slovénie", r"espagne", r"suède",
-        r"turquie", r"türkiye", r"royaume-uni", r"[ée]tats-unis", r"ukraine", r"géorgie",
-        r"moldavie", r"(?:république\s+de\s+)?moldova", r"bosnie-herzégovine", r"serbie",
-        r"kosovo", r"australie", r"japon", r"nouvelle-zélande", r"république\s+de\s+corée",
-        r"corée\s+du\s+sud", r"union\s+européenne", r"(?-i:UE)", r"jordanie", r"ira[qk]",
-        r"tunisie", r"mauritanie", r"suisse", r"autriche", r"irlande", r"malte",
-    )
-)
-_NAMED_EN = _alt(
-    (
-        r"albania", r"belgium", r"bulgaria", r"canada", r"croatia", r"czechia",
-        r"czech\s+republic", r"denmark", r"estonia", r"finland", r"france", r"germany",
-        r"greece", r"hungary", r"iceland", r"italy", r"latvia", r"lithuania", r"luxembourg",
-        r"montenegro", r"netherlands", r"north\s+macedonia", r"norway", r"poland",
-        r"portugal", r"romania", r"slovakia", r"slovenia", r"spain", r"sweden", r"türkiye",
-        r"turkey", r"united\s+kingdom", r"(?-i:UK|US|EU)", r"united\s+states", r"ukraine",
-        r"georgia", r"moldova", r"bosnia\s+and\s+herzegovina", r"serbia", r"kosovo",
-        r"australia", r"japan", r"new\s+zealand", r"republic\s+of\s+korea", r"south\s+korea",
-        r"european\s+union", r"jordan", r"iraq", r"tunisia", r"mauritania", r"switzerland",
-        r"austria", r"ireland", r"malta",
-    )
-)
-_ARTICLE_FR = rf"(?:l{_AP}|la\s+|le\s+|les\s+)"
-_NAMED_SUBJECT_FR = (
-    rf"{_ARTICLE_FR}?\b{_NAMED_FR}\b(?:(?:\s*,\s*|\s+et\s+){_ARTICLE_FR}?{_NAMED_FR}\b)*"
-)
-_NAMED_SUBJECT_EN = rf"(?:the\s+)?\b{_NAMED_EN}\b(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?{_NAMED_EN}\b)*"
+_NAMES = {
+    "fr": (
+        "Albanie", "Belgique", "Bulgarie", "Canada", "Croatie", "Tchéquie",
+        "République tchèque", "Danemark", "Estonie", "Finlande", "France", "Allemagne",
+        "Grèce", "Hongrie", "Islande", "Italie", "Lettonie", "Lituanie", "Luxembourg",
+        "Monténégro", "Pays-Bas", "Macédoine du Nord", "Norvège", "Pologne", "Portugal",
+        "Roumanie", "Slovaquie", "Slovénie", "Espagne", "Suède", "Turquie", "Türkiye",
+        "Royaume-Uni", "États-Unis", "Etats-Unis", "Ukraine", "Géorgie", "Moldavie",
+        "République de Moldova", "Moldova", "Bosnie-Herzégovine", "Serbie", "Kosovo",
+        "Australie", "Japon", "Nouvelle-Zélande", "République de Corée", "Corée du Sud",
+        "Union européenne", "UE", "Jordanie", "Iraq", "Irak", "Tunisie", "Mauritanie",
+        "Suisse", "Autriche", "Irlande", "Malte",
+    ),
+    "en": (
+        "Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czechia", "Czech Republic",
+        "Denmark", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary",
+        "Iceland", "Italy", "Latvia", "Lithuania", "Luxembourg", "Montenegro",
+        "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal", "Romania",
+        "Slovakia", "Slovenia", "Spain", "Sweden", "Türkiye", "Turkey", "United Kingdom",
+        "UK", "United States", "US", "Ukraine", "Georgia", "Moldova", "Republic of Moldova",
+        "Bosnia and Herzegovina", "Serbia", "Kosovo", "Australia", "Japan", "New Zealand",
+        "Republic of Korea", "South Korea", "European Union", "EU", "Jordan", "Iraq",
+        "Tunisia", "Mauritania", "Switzerland", "Austria", "Ireland", "Malta",
+    ),
+}
 
-_SUBJECT_FR = (
-    rf"(?:tous\s+les\s+|les\s+|nos\s+|ses\s+|leurs\s+)alliés\b"
-    r"|les\s+(?:pays|nations|états)\s+(?:membres|alliés)\b"
-    rf"|les\s+pays\s+de\s+l{_AP}(?:alliance|otan)\b|les\s+nations\s+alliées\b"
-    rf"|(?:les\s+)?membres\s+de\s+l{_AP}(?:otan|alliance)\b"
-    rf"|la\s+mission\s+de\s+l{_AP}otan(?:\s+en\s+[^\W\d_]+)?"
-    rf"|l{_AP}otan\b|l{_AP}alliance\b|l{_AP}organisation\b|la\s+kfor\b|les\s+ministres\b"
-)
-_SUBJECT_EN = (
-    r"(?:all\s+|nato\s+|the\s+)?allies\b|the\s+member\s+(?:states|countries)\b|nato\b"
-    r"|the\s+alliance\b|the\s+organi[sz]ation\b|kfor\b|(?:nato\s+)?ministers\b"
-)
-# Who may make a collective decision, found anywhere before the verb in the sentence.
+
+def _names_pattern(language: str) -> str:
+    names = [re.escape(name).replace(r"\ ", r"\s+") for name in _NAMES[language]]
+    return f"(?-i:{_grouped(names, case_sensitive=True)})\\b"
+
+
+_NAME = {language: _names_pattern(language) for language in LANGUAGES}
+_ARTICLE = {"fr": rf"(?:l{_AP}|la\s+|le\s+|les\s+)", "en": r"(?:the\s+)"}
+_AND = {"fr": r"et", "en": r"and"}
+_NAMED_SUBJECT = {
+    language: (
+        rf"{_NAME[language]}(?:(?:\s*,\s*|\s+{_AND[language]}\s+){_ARTICLE[language]}?"
+        rf"{_NAME[language]})*"
+    )
+    for language in LANGUAGES
+}
+_ARTICLE_BEFORE = {
+    language: _compile(rf"\b{_ARTICLE[language]}$") for language in LANGUAGES
+}
+_NAMED_HEAD = {
+    language: _compile(rf"{_ARTICLE[language]}?{_NAME[language]}") for language in LANGUAGES
+}
+_NAMED_PARTNER = {
+    language: _compile(
+        rf"(?:\s*,\s*|\s+{_AND[language]}\s+){_ARTICLE[language]}?{_NAME[language]}"
+    )
+    for language in LANGUAGES
+}
+
+_SUBJECTS = {
+    "fr": (
+        r"les\s+alliés", r"tous\s+les\s+alliés", r"nos\s+alliés", r"ses\s+alliés",
+        r"leurs\s+alliés", r"les\s+(?:pays|nations|états)\s+(?:membres|alliés)",
+        rf"les\s+pays\s+de\s+l{_AP}(?:alliance|otan)", r"les\s+nations\s+alliées",
+        rf"les\s+membres\s+de\s+l{_AP}(?:otan|alliance)",
+        rf"membres\s+de\s+l{_AP}(?:otan|alliance)",
+        rf"la\s+mission\s+de\s+l{_AP}otan(?:\s+en\s+[^\W\d_]+)?", rf"l{_AP}otan",
+        rf"l{_AP}alliance", rf"l{_AP}organisation", r"la\s+kfor", r"les\s+ministres",
+    ),
+    "en": (
+        r"allies", r"all\s+allies", r"nato\s+allies", r"the\s+allies",
+        r"the\s+member\s+(?:states|countries)", r"nato", r"the\s+alliance",
+        r"the\s+organi[sz]ation", r"kfor", r"ministers", r"nato\s+ministers",
+    ),
+}
+_DECIDERS = {
+    "fr": (r"les\s+dirigeants", rf"les\s+chefs\s+d{_AP}[ée]tat", r"ils", r"elles"),
+    "en": (r"leaders", r"nato\s+leaders", r"heads\s+of\s+state\s+and\s+government", r"they"),
+}
+_SUBJECT = {language: _grouped(_SUBJECTS[language]) for language in LANGUAGES}
+# Who may take a collective decision, looked for before the verb in the sentence.
 _DECIDER = {
-    "fr": _compile(
-        rf"\b(?:{_SUBJECT_FR}|les\s+dirigeants\b|les\s+chefs\s+d{_AP}[ée]tat\b|ils\b"
-        rf"|elles\b|{_NAMED_SUBJECT_FR})"
-    ),
-    "en": _compile(
-        rf"\b(?:{_SUBJECT_EN}|(?:nato\s+)?leaders\b|heads\s+of\s+state\s+and\s+government\b"
-        rf"|they\b|{_NAMED_SUBJECT_EN})"
-    ),
+    language: _compile(
+        rf"\b(?:{_grouped(_SUBJECTS[language] + _DECIDERS[language])}\b"
+        rf"|{_NAMED_SUBJECT[language]})"
+    )
+    for language in LANGUAGES
 }
 _ALLIES_HEAD = {
     "fr": _compile(
@@ -792,28 +980,45 @@ _ALLIES_HEAD = {
     ),
     "en": _compile(r"(?:all\s+|nato\s+|the\s+)?allies\b|the\s+member\b|they\b"),
 }
-_NAMED = {
-    "fr": _compile(rf"\b{_NAMED_FR}\b"),
-    "en": _compile(rf"\b{_NAMED_EN}\b"),
+# A subject right after one of these is a complement ("contre les Alliés", "OTAN-Serbie")
+# or the second half of a subject already seen ("L'OTAN et l'UE").
+_BLOCKED_BEFORE = {
+    "fr": _compile(
+        r"(?:[\w-]|\b(?:de|du|des|à|au|aux|contre|avec|pour|par|sur|entre|envers|vers|chez"
+        rf"|en|dans|selon|tous|toutes|et)\s+|\bd{_AP})$"
+    ),
+    "en": _compile(
+        r"(?:[\w-]|\b(?:of|to|against|with|for|by|on|between|among|from|in|at|into"
+        r"|towards|all|and)\s+)$"
+    ),
 }
 _NATIONAL = {
     "fr": _compile(
         r"\bnationa(?:l|le|les|ux)\b|individuellement|chaque\s+allié"
         r"|\bnotre\s+(?:pib|produit\s+intérieur\s+brut)"
         r"|\bnos\s+(?:budgets|dépenses|forces|cyberdéfenses?|infrastructures)"
-        r"|\binvestir\b|\bdépenser\b|fournir\s+(?:les|des|nos)\s+forces"
+        r"|\binvestir\b|\bdépenser\b|fournir\s+(?:[^\W\d_]+ment\s+)?(?:les|des|nos)\s+forces"
     ),
     "en": _compile(
         r"\bnational\b|individually|each\s+ally"
         r"|\bour\s+(?:gdp|gross\s+domestic\s+product|defen[cs]e\s+(?:budgets?|spending)"
-        r"|forces|infrastructure)|\binvest\b|\bspend\b|provide\s+(?:the\s+|our\s+)?forces"
+        r"|forces|infrastructure)|\binvest\b|\bspend\b"
+        r"|provide\s+(?:[^\W\d_]+ly\s+)?(?:the\s+|our\s+)?forces"
     ),
 }
 _NOUS = _compile(r"\bnous\b")
+# At most three words between a subject and its verb for the phrase to include the subject.
+_ADJACENT = re.compile(r"(?:\s+[^\s.,;:!?«»()\"“”]+){0,3}\s+")
 _LIST_LEAD = _compile(r"\b(?:nous\s+avons|we\s+have)\s*:$")
 _LIST_ITEM = {
-    "fr": _compile(r"(?:convenu|décidé|approuvé|adopté|réaffirmé|entériné)\b"),
-    "en": _compile(r"(?:agreed|decided|endorsed|approved|adopted|reaffirmed|tasked)\b"),
+    "fr": _compile(
+        r"(?:convenu|décidé|approuvé|adopté|réaffirmé|entériné|établi|lancé|renforcé"
+        r"|(?:mis|mettre)\s+en\s+place)\b"
+    ),
+    "en": _compile(
+        r"(?:agreed|decided|endorsed|approved|adopted|reaffirmed|tasked|established|launched"
+        r"|strengthened|put\s+in\s+place)\b"
+    ),
 }
 
 # Strength of each kind of phrase: the base of a candidate's confidence.
@@ -828,218 +1033,225 @@ _RESOLVE = 0.45
 class _Rule:
     """One commitment phrase and how to read it.
 
-    ``bound`` is "alliance", "each_ally" or "named" when fixed by the phrase, "subject"
-    when it follows the grammatical subject, and "auto" for first-person phrases (a
-    national pledge when the sentence speaks of national budgets, forces or GDP).
-    ``check`` asks for an allied subject before the verb ("subject") or for an earlier
-    "nous" in the sentence ("nous", for "… et veillerons à").
+    ``pattern`` is regex source. ``bound`` is "alliance", "each_ally" or "named" when
+    the phrase fixes it, "subject" when it follows the grammatical subject, and "auto"
+    for first-person phrases (a national pledge when the sentence speaks of national
+    budgets, forces or GDP). ``check`` asks for an allied subject before the verb
+    ("subject") or for an earlier "nous" in the sentence ("nous", for "… et
+    veillerons à"). Rules with a ``subj`` group name their subject themselves.
     """
 
-    pattern: re.Pattern[str]
+    pattern: str
     strength: float
     bound: str
     check: str = ""
     needs_amount: bool = False
 
 
-def _rules_fr() -> tuple[_Rule, ...]:
+def _first_person_fr() -> tuple[_Rule, ...]:
+    """French phrases after "nous", strongest first (they share one scan)."""
     adv = _ADVERBS_FR
     return (
-        _Rule(_compile(rf"\bnous\s+nous\s+engageons{adv}\s+(?:à|a)\b"), _COMMIT, "auto"),
+        _Rule(rf"nous\s+engageons{adv}\s+(?:à|a)\b", _COMMIT, "auto"),
+        _Rule(rf"nous\s+sommes{adv}\s+engagée?s(?:\s+(?:à|a)\b)?", _COMMIT, "auto"),
         _Rule(
-            _compile(rf"\bnous\s+nous\s+sommes{adv}\s+engagée?s(?:\s+(?:à|a)\b)?"),
-            _COMMIT, "auto",
-        ),
-        _Rule(
-            _compile(
-                rf"\bnous\s+(?:réaffirmons|réitérons|renouvelons|confirmons){adv}\s+"
-                rf"(?:(?:notre|nos)\s+(?:[^\W\d_]+\s+)?(?:engagements?|attachement)"
-                rf"|l{_AP}engagement)\b"
-            ),
+            rf"(?:réaffirmons|réitérons|renouvelons|confirmons){adv}\s+"
+            rf"(?:(?:notre|nos)\s+(?:[^\W\d_]+\s+)?(?:engagements?|attachement)"
+            rf"|l{_AP}engagement)\b",
             _COMMIT - 0.05, "auto",
         ),
         _Rule(
-            _compile(
-                r"\bnous\s+(?:sommes|restons|demeurons)(?:\s+[^\W\d_]+){0,2}\s+"
-                r"dans\s+notre\s+engagement\b"
-            ),
+            r"(?:sommes|restons|demeurons)(?:\s+[^\W\d_]+){0,2}\s+dans\s+notre\s+engagement\b",
             _DECISION, "auto",
         ),
         _Rule(
-            _compile(
-                rf"\bnous\s+(?:avons|avions){adv}\s+(?:convenu|décidé|approuvé|adopté|entériné"
-                r"|acté|chargé|pris\s+(?:des|les|la|de\s+nouvelles)\s+décisions?)\b"
-            ),
+            rf"(?:avons|avions){adv}\s+(?:convenu|décidé|approuvé|adopté|entériné|acté"
+            r"|chargé|pris\s+(?:des|les|la|de\s+nouvelles)\s+décisions?)\b",
             _DECISION, "alliance",
         ),
-        _Rule(_compile(rf"\bnous\s+sommes{adv}\s+convenue?s\b"), _DECISION, "alliance"),
+        _Rule(rf"sommes{adv}\s+convenue?s\b", _DECISION, "alliance"),
         _Rule(
-            _compile(
-                r"\bnous\s+(?:approuvons|adoptons|entérinons|décidons|convenons|chargeons)\b"
-            ),
+            r"(?:approuvons|adoptons|entérinons|décidons|convenons|chargeons)\b",
             _DECISION, "alliance",
         ),
+        _Rule(rf"continuerons{adv}\s+(?:de\b|d{_AP}|à\b|a\b)", _FUTURE, "auto"),
+        _Rule(r"allons\b", _FUTURE, "auto"),
         _Rule(
-            _compile(rf"\bnous\s+continuerons{adv}\s+(?:de\b|d{_AP}|à\b|a\b)"), _FUTURE, "auto"
-        ),
-        _Rule(_compile(r"\bnous\s+allons\b"), _FUTURE, "auto"),
-        _Rule(
-            _compile(
-                rf"\bnous\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}"
-            ),
+            rf"(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}",
             _FUTURE, "auto",
         ),
         _Rule(
-            _compile(rf"\bet\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}"),
-            _FUTURE - 0.05, "auto", check="nous",
-        ),
-        _Rule(
-            _compile(
-                rf"\bnous\s+(?:sommes|restons|demeurons){adv}\s+"
-                r"(?:déterminée?s|résolue?s|attachée?s)\s+(?:à|au|aux)\b"
-            ),
+            rf"(?:sommes|restons|demeurons){adv}\s+(?:déterminée?s|résolue?s|attachée?s)"
+            r"\s+(?:à|au|aux)\b",
             _RESOLVE, "auto",
         ),
-        # Third person: "L'OTAN continuera", "Les Alliés veilleront", "l'OTAN et l'UE…".
+    )
+
+
+def _third_person_fr() -> tuple[_Rule, ...]:
+    adv = _ADVERBS_FR
+    return (
+        # "…, et veillerons à" after a first-person clause.
         _Rule(
-            _compile(
-                rf"(?<!\bde\s)(?<!\bdu\s)\b(?P<subj>{_SUBJECT_FR})"
-                r"(?P<gap>(?:\s+(?!(?:que|qui)\b)[^\s.,;:!?«»\"“”]+){0,6}?)"
-                rf"\s+(?:ne\s+|n{_AP})?(?:se\s+|s{_AP}|(?:le|la|les|lui|leur|y|en)\s+)?"
-                rf"{_FUTURE_3}"
-            ),
+            rf"\bet\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}",
+            _FUTURE - 0.05, "auto", check="nous",
+        ),
+        # "L'OTAN continuera", "Les Alliés veilleront", "L'OTAN et l'UE continueront".
+        _Rule(
+            rf"\b(?P<subj>{_SUBJECT['fr']})\b"
+            r"(?P<gap>(?:\s+(?!(?:que|qui)\b)[^\s.,;:!?«»\"“”]+){0,6}?)"
+            rf"\s+(?:ne\s+|n{_AP})?(?:se\s+|s{_AP}|(?:le|la|les|lui|leur|y|en)\s+)?"
+            rf"{_FUTURE_3}",
             _FUTURE, "subject",
         ),
         _Rule(
-            _compile(
-                rf"\b(?:ont|avaient|auraient){adv}\s+(?:décidé|convenu|approuvé|adopté"
-                rf"|entériné|acté)\b|\b(?:ont|avaient){adv}\s+chargé\s+(?:le|la|les|l{_AP})"
-                rf"|\b(?:ont|avaient){adv}\s+pris\s+(?:des|les|de\s+nouvelles)\s+décisions\b"
-                rf"|\bse\s+sont{adv}\s+mis\s+d{_AP}accord\b|\bsont{adv}\s+convenus\b"
-            ),
+            rf"\bse\s+sont{adv}\s+mis\s+d{_AP}accord\b|\bsont{adv}\s+convenus\b",
             _DECISION, "alliance", check="subject",
         ),
         _Rule(
-            _compile(
-                rf"\b(?:ont|avaient){adv}\s+annoncé\s+l{_AP}adoption\s+d{_AP}un\s+engagement\b"
-            ),
-            _COMMIT, "alliance", check="subject",
-        ),
-        _Rule(
-            _compile(
-                rf"\bse\s+sont{adv}\s+engagée?s\s+(?:à|a)\b|\bs{_AP}est{adv}\s+engagée?\s+"
-                rf"(?:à|a)\b|\bs{_AP}engagen?t?{adv}\s+(?:à|a)\b"
-            ),
+            rf"\bse\s+sont{adv}\s+engagée?s\s+(?:à|a)\b|\bs{_AP}est{adv}\s+engagée?\s+"
+            rf"(?:à|a)\b|\bs{_AP}engagen?t?{adv}\s+(?:à|a)\b",
             _COMMIT - 0.05, "subject", check="subject",
         ),
         _Rule(
-            _compile(rf"\b(?:ont|avaient){adv}\s+(?:engagé|promis|alloué|consacré)\b"),
-            _DECISION, "each_ally", check="subject", needs_amount=True,
-        ),
-        _Rule(
-            _compile(
-                rf"\b(?:restent|demeurent|sont|reste|demeure|est){adv}\s+"
-                r"(?:déterminée?s?|résolue?s?|attachée?s?)\s+(?:à|au|aux)\b"
-                rf"|\b(?:ont|avaient){adv}\s+(?:exprimé|réaffirmé)\s+leur\s+"
-                r"(?:[^\W\d_]+\s+)?(?:détermination|volonté|engagement|attachement)\b"
-            ),
+            rf"\b(?:restent|demeurent|sont|reste|demeure|est){adv}\s+"
+            r"(?:déterminée?s?|résolue?s?|attachée?s?)\s+(?:à|au|aux)\b",
             _RESOLVE, "subject", check="subject",
         ),
         # Named allies or partners: "L'Allemagne et les Pays-Bas se sont engagés à".
         _Rule(
-            _compile(
-                rf"\b(?P<subj>{_NAMED_SUBJECT_FR})\s+(?:{_ADVERB_FR}\s+)?"
-                rf"(?:s{_AP}engagen?t?\s+(?:à|a)\b|se\s+sont\s+engagée?s\b"
-                rf"|s{_AP}est\s+engagée?\b|(?:a|ont)\s+(?:décidé|promis|convenu|annoncé)\b"
-                rf"|(?:ne\s+)?{_FUTURE_3})"
-            ),
+            rf"(?P<subj>{_NAMED_SUBJECT['fr']})\s+(?:{_ADVERB_FR}\s+)?"
+            rf"(?:s{_AP}engagen?t?\s+(?:à|a)\b|se\s+sont\s+engagée?s\b"
+            rf"|s{_AP}est\s+engagée?\b|(?:a|ont)\s+(?:décidé|promis|convenu|annoncé)\b"
+            rf"|(?:ne\s+)?{_FUTURE_3_NAMED})",
             _NAMED_PLEDGE, "named",
         ),
     )
 
 
-def _rules_en() -> tuple[_Rule, ...]:
-    adv = _ADVERBS_EN
+def _perfect_third_person_fr() -> tuple[_Rule, ...]:
+    """French phrases after "ont"/"avaient" ("les Alliés ont décidé"), one scan."""
     return (
         _Rule(
-            _compile(
-                rf"\bwe\s+{adv}(?:have\s+|had\s+)?{adv}commit(?:ted)?\s+(?:ourselves\s+)?to\b"
-            ),
-            _COMMIT, "auto",
-        ),
-        _Rule(_compile(rf"\bwe\s+(?:are|remain)\s+{adv}committed\s+to\b"), _COMMIT - 0.05, "auto"),
-        _Rule(
-            _compile(
-                rf"\bwe\s+{adv}(?:reaffirm|reiterate|renew)\s+(?:our|the)\s+"
-                r"(?:[\w-]+\s+){0,2}?commitments?\b"
-            ),
-            _COMMIT - 0.05, "auto",
-        ),
-        _Rule(_compile(rf"\bwe\s+(?:have\s+)?{adv}pledged?\b"), _COMMIT - 0.05, "auto"),
-        _Rule(
-            _compile(
-                rf"\bwe\s+{adv}(?:have\s+|had\s+)?{adv}(?:agreed|agree\s+to|decided"
-                r"|decide\s+to|endorsed?|approved?|adopted?|tasked|task)\b"
-            ),
-            _DECISION, "alliance",
-        ),
-        _Rule(
-            _compile(
-                rf"\bwe\s+{adv}(?:will|shall)\b|\bwe{_AP}ll\b|\bwe\s+are\s+going\s+to\b"
-            ),
-            _FUTURE, "auto",
-        ),
-        _Rule(
-            _compile(rf"\bwe\s+(?:are|remain)\s+{adv}(?:determined|resolved|resolute)\b"),
-            _RESOLVE, "auto",
-        ),
-        _Rule(
-            _compile(
-                rf"(?<!\bof\s)\b(?P<subj>{_SUBJECT_EN})"
-                r"(?P<gap>(?:\s+(?!(?:that|which|who)\b)[^\s.,;:!?\"“”]+){0,6}?)"
-                r"\s+(?:will|shall|would)\b(?!\s+(?:discuss|meet|address|examine)\b)"
-            ),
-            _FUTURE, "subject",
-        ),
-        _Rule(
-            _compile(
-                rf"\b(?:(?:have|has|had)\s+)?{adv}(?:agreed|decided|endorsed|approved|adopted"
-                r"|tasked)\b"
-            ),
-            _DECISION, "alliance", check="subject",
-        ),
-        _Rule(
-            _compile(r"\bannounced\s+the\s+adoption\s+of\s+a\s+(?:pledge|commitment)\b"),
+            rf"annoncé\s+l{_AP}adoption\s+d{_AP}un\s+engagement\b",
             _COMMIT, "alliance", check="subject",
         ),
         _Rule(
-            _compile(
-                rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged)\s+"
-                rf"(?:themselves\s+|itself\s+)?to\b|\bcommits?\s+to\b"
-                rf"|\b(?:remain|remains|are|is)\s+{adv}committed\s+to\b"
-            ),
-            _COMMIT - 0.05, "subject", check="subject",
+            rf"(?:décidé|convenu|approuvé|adopté|entériné|acté)\b|chargé(?=\s+(?:le|la|les|l{_AP}))"
+            r"|pris\s+(?:des|les|de\s+nouvelles)\s+décisions\b",
+            _DECISION, "alliance", check="subject",
         ),
         _Rule(
-            _compile(rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged|allocated)\b"),
+            r"(?:engagé|promis|alloué|consacré)\b",
             _DECISION, "each_ally", check="subject", needs_amount=True,
         ),
         _Rule(
-            _compile(rf"\b(?:remain|remains|are|is)\s+{adv}(?:determined|resolved)\s+to\b"),
+            r"(?:exprimé|réaffirmé)\s+leur\s+(?:[^\W\d_]+\s+)?"
+            r"(?:détermination|volonté|engagement|attachement)\b",
+            _RESOLVE, "subject", check="subject",
+        ),
+    )
+
+
+def _first_person_en() -> tuple[_Rule, ...]:
+    """English phrases after "we", strongest first (they share one scan)."""
+    adv = _ADVERBS_EN
+    return (
+        _Rule(rf"{adv}(?:have\s+|had\s+)?{adv}commit(?:ted)?\s+(?:ourselves\s+)?to\b",
+              _COMMIT, "auto"),
+        _Rule(rf"(?:are|remain)\s+{adv}committed\s+to\b", _COMMIT - 0.05, "auto"),
+        _Rule(
+            rf"{adv}(?:reaffirm|reiterate|renew)\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?"
+            r"commitments?\b",
+            _COMMIT - 0.05, "auto",
+        ),
+        _Rule(rf"(?:have\s+)?{adv}pledged?\b", _COMMIT - 0.05, "auto"),
+        _Rule(
+            rf"{adv}(?:have\s+|had\s+)?{adv}(?:agreed|agree\s+to|decided|decide\s+to"
+            r"|endorsed?|approved?|adopted?|tasked|task)\b",
+            _DECISION, "alliance",
+        ),
+        _Rule(rf"{adv}(?:will|shall)\b|are\s+going\s+to\b", _FUTURE, "auto"),
+        _Rule(rf"(?:are|remain)\s+{adv}(?:determined|resolved|resolute)\b", _RESOLVE, "auto"),
+    )
+
+
+def _third_person_en() -> tuple[_Rule, ...]:
+    adv = _ADVERBS_EN
+    return (
+        _Rule(rf"\bwe{_AP}ll\b", _FUTURE, "auto"),
+        _Rule(
+            rf"\b(?P<subj>{_SUBJECT['en']})\b"
+            r"(?P<gap>(?:\s+(?!(?:that|which|who)\b)[^\s.,;:!?\"“”]+){0,6}?)"
+            r"\s+(?:will|shall|would)\b(?!\s+(?:discuss|meet|address|examine)\b)",
+            _FUTURE, "subject",
+        ),
+        _Rule(
+            rf"\b(?:(?:have|has|had)\s+)?{adv}(?:agreed|decided|endorsed|approved|adopted"
+            r"|tasked)\b",
+            _DECISION, "alliance", check="subject",
+        ),
+        _Rule(
+            r"\bannounced\s+the\s+adoption\s+of\s+a\s+(?:pledge|commitment)\b",
+            _COMMIT, "alliance", check="subject",
+        ),
+        _Rule(
+            rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged)\s+"
+            rf"(?:themselves\s+|itself\s+)?to\b|\bcommits?\s+to\b"
+            rf"|\b(?:remain|remains|are|is)\s+{adv}committed\s+to\b",
+            _COMMIT - 0.05, "subject", check="subject",
+        ),
+        _Rule(
+            rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged|allocated)\b",
+            _DECISION, "each_ally", check="subject", needs_amount=True,
+        ),
+        _Rule(
+            rf"\b(?:remain|remains|are|is)\s+{adv}(?:determined|resolved)\s+to\b",
             _RESOLVE, "subject", check="subject",
         ),
         _Rule(
-            _compile(
-                rf"\b(?P<subj>{_NAMED_SUBJECT_EN})\s+{adv}(?:will|shall"
-                r"|(?:has|have)\s+(?:committed|pledged|agreed|decided)|committed|pledged"
-                r"|agreed|decided|commits?\s+to)\b"
-            ),
+            rf"(?P<subj>{_NAMED_SUBJECT['en']})\s+{adv}(?:will|shall"
+            r"|(?:has|have)\s+(?:committed|pledged|agreed|decided)|committed|pledged"
+            r"|agreed|decided|commits?\s+to)\b",
             _NAMED_PLEDGE, "named",
         ),
     )
 
 
-_RULES: dict[str, tuple[_Rule, ...]] = {"fr": _rules_fr(), "en": _rules_en()}
+@dataclass(frozen=True)
+class _Scanner:
+    """A compiled regex whose branch ``r<i>`` matches ``rules[i]``."""
+
+    pattern: re.Pattern[str]
+    rules: tuple[_Rule, ...]
+
+    def rule(self, match: re.Match[str]) -> _Rule:
+        if len(self.rules) == 1:
+            return self.rules[0]
+        for index, rule in enumerate(self.rules):
+            if match.group(f"r{index}") is not None:
+                return rule
+        raise LookupError(match.group())  # unreachable: one branch always matched
+
+
+def _family(lead: str, rules: tuple[_Rule, ...]) -> _Scanner:
+    """One scan for phrases sharing their first words, strongest branch first."""
+    branches = "|".join(f"(?P<r{index}>{rule.pattern})" for index, rule in enumerate(rules))
+    return _Scanner(_compile(rf"\b{lead}\s+(?:{branches})"), rules)
+
+
+def _single(rule: _Rule) -> _Scanner:
+    return _Scanner(_compile(rule.pattern), (rule,))
+
+
+_SCANNERS: dict[str, tuple[_Scanner, ...]] = {
+    "fr": (
+        _family("nous", _first_person_fr()),
+        _family(rf"(?:ont|avaient|auraient){_ADVERBS_FR}", _perfect_third_person_fr()),
+        *map(_single, _third_person_fr()),
+    ),
+    "en": (_family("we", _first_person_en()), *map(_single, _third_person_en())),
+}
 
 
 @dataclass(frozen=True)
@@ -1047,7 +1259,65 @@ class _Hit:
     start: int
     end: int
     rule: _Rule
-    subject: str  # the grammatical subject and what follows it up to the verb, if known
+    subject: str  # "allies", "nato" or "named" for third-person phrases, else ""
+
+
+def _subject_kind(subject: str, rest: str, lang: str) -> str:
+    """Classify a grammatical subject; ``rest`` is what follows it up to the verb."""
+    if _NAMED_HEAD[lang].match(subject) or _NAMED_PARTNER[lang].match(rest):
+        return "named"
+    return "allies" if _ALLIES_HEAD[lang].match(subject) else "nato"
+
+
+def _decider(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
+    """The first allied subject between ``start`` and ``end`` that is not a complement."""
+    for match in _DECIDER[lang].finditer(text, start, end):
+        if not _BLOCKED_BEFORE[lang].search(text, max(0, match.start() - 12), match.start()):
+            return match
+    return None
+
+
+def _accept(
+    match: re.Match[str],
+    rule: _Rule,
+    text: str,
+    lang: str,
+    sentence: tuple[int, int],
+    quantities: list[Quantity],
+) -> _Hit | None:
+    """The hit for ``match`` if the rule's conditions hold, else None."""
+    sentence_start, sentence_end = sentence
+    if match.end() > sentence_end:
+        return None
+    start = match.start()
+    subject = ""
+    groups = match.groupdict()
+    if groups.get("subj"):
+        if rule.bound == "named":  # take in the article: "L'Allemagne", "the Netherlands"
+            article = _ARTICLE_BEFORE[lang].search(text, max(0, start - 5), start)
+            start = article.start() if article else start
+        if _BLOCKED_BEFORE[lang].search(text, max(0, start - 12), start):
+            return None
+        subject = _subject_kind(groups["subj"], groups.get("gap") or "", lang)
+    if rule.check == "subject":
+        window_start = max(sentence_start, match.start() - 250)
+        decider = _decider(text, window_start, match.start(), lang)
+        if decider is None:
+            return None
+        between = text[decider.end() : match.start()]
+        subject = _subject_kind(decider.group(), between, lang)
+        if len(between) <= 40 and _ADJACENT.fullmatch(between):  # "les Alliés ont décidé"
+            start = decider.start()
+            article = _ARTICLE_BEFORE[lang].search(text, max(0, start - 5), start)
+            start = article.start() if article else start
+    elif rule.check == "nous" and not _NOUS.search(text, sentence_start, match.start()):
+        return None
+    if rule.needs_amount and not any(
+        q.unit in {"EUR", "USD"} and match.end() <= q.start and q.end <= sentence_end
+        for q in quantities
+    ):
+        return None
+    return _Hit(start, match.end(), rule, subject)
 
 
 def _phrase_hits(
@@ -1059,47 +1329,45 @@ def _phrase_hits(
     """Commitment phrases found in ``text``, grouped by sentence index."""
     starts = [start for start, _ in sentences]
     hits: dict[int, list[_Hit]] = {}
-    for rule in _RULES[lang]:
-        for match in rule.pattern.finditer(text):
+    for scanner in _SCANNERS[lang]:
+        position = 0
+        while match := scanner.pattern.search(text, position):
             index = bisect_right(starts, match.start()) - 1
-            if index < 0:
+            hit = None
+            if index >= 0:
+                rule = scanner.rule(match)
+                hit = _accept(match, rule, text, lang, sentences[index], quantities)
+            if hit is None:  # try again just after: a later subject may fit
+                position = match.start() + 1
                 continue
-            sentence_start, sentence_end = sentences[index]
-            if match.end() > sentence_end:
-                continue
-            subject = ""
-            groups = match.groupdict()
-            if groups.get("subj"):
-                subject = groups["subj"] + (groups.get("gap") or "")
-            if rule.check == "subject":
-                window_start = max(sentence_start, match.start() - 250)
-                deciders = list(_DECIDER[lang].finditer(text, window_start, match.start()))
-                if not deciders:
-                    continue
-                subject = text[deciders[-1].start() : match.start()]
-            elif rule.check == "nous" and not _NOUS.search(text, sentence_start, match.start()):
-                continue
-            if rule.needs_amount and not any(
-                q.unit in {"EUR", "USD"} and match.end() <= q.start and q.end <= sentence_end
-                for q in quantities
-            ):
-                continue
-            hits.setdefault(index, []).append(_Hit(match.start(), match.end(), rule, subject))
+            hits.setdefault(index, []).append(hit)
+            position = match.end()
     return hits
 
 
 def _bound(hit: _Hit, quote: str, quantities: tuple[Quantity, ...], lang: str) -> str:
-    if hit.subject and _NAMED[lang].search(hit.subject):
+    if hit.subject == "named":
         return "named"
     mode = hit.rule.bound
     if mode in BOUNDS:
         return mode
     if mode == "subject":
-        return "each_ally" if _ALLIES_HEAD[lang].match(hit.subject.strip()) else "alliance"
+        return "each_ally" if hit.subject == "allies" else "alliance"
     national_units = {"pct_gdp", "pct_defence_budget"}
     if any(q.unit in national_units for q in quantities) or _NATIONAL[lang].search(quote):
         return "each_ally"
     return "alliance"
+
+
+def _category(text: str, hit: _Hit, end: int, quote: str, lang: str) -> str:
+    """The category of what is committed to (the words from the phrase on) or, when
+    those are vague, of the whole quote."""
+    category = guess_category(text[hit.start : end], lang)
+    if category in _BROAD_CATEGORIES:
+        whole = guess_category(quote, lang)
+        if category == "other" or whole not in _BROAD_CATEGORIES:
+            category = whole
+    return category
 
 
 def find_candidates(
@@ -1113,6 +1381,7 @@ def find_candidates(
     avons :" / "We have:" that open with a participle ("Convenu de…") count as
     decisions. Quantities and deadlines are those inside the quote; ``reference_year``
     (the year of the summit) resolves "within a decade" and past or future events.
+    Descriptions ("La Russie a…", "Nous condamnons…", "Nous saluons…") give nothing.
     """
     lang = _language(language)
     sentences = split_sentences(text)
@@ -1121,7 +1390,7 @@ def find_candidates(
     quantities = find_quantities(text, lang)
     deadlines = find_deadlines(text, lang, reference_year)
     hits = _phrase_hits(text, lang, sentences, quantities)
-    list_rule = _Rule(_LIST_ITEM[lang], _DECISION - 0.05, "alliance")
+    list_rule = _Rule(_LIST_ITEM[lang].pattern, _DECISION - 0.05, "alliance")
 
     candidates: list[Candidate] = []
     in_list = False
@@ -1145,9 +1414,6 @@ def find_candidates(
         quote = text[start:end]
         inside_quantities = tuple(q for q in quantities if start <= q.start and q.end <= end)
         inside_deadlines = tuple(d for d in deadlines if start <= d.start and d.end <= end)
-        category = guess_category(text[hit.start : end], lang)
-        if category == "other":
-            category = guess_category(quote, lang)
         confidence = hit.rule.strength
         confidence += 0.1 if inside_quantities else 0.0
         confidence += 0.05 if inside_deadlines else 0.0
@@ -1159,7 +1425,7 @@ def find_candidates(
                 phrase=" ".join(text[hit.start : hit.end].split()),
                 quantities=inside_quantities,
                 deadlines=inside_deadlines,
-                category=category,
+                category=_category(text, hit, end, quote, lang),
                 bound=_bound(hit, quote, inside_quantities, lang),
                 confidence=round(min(confidence, 0.99), 2),
             )
