@@ -160,10 +160,9 @@ def _apply_entry(entry: dict, drafts: dict, documents: dict[str, SourceDocument]
     start = paragraph.text.find(match)
     if start < 0:
         raise EditorialError(f"{where}: {match[:60]!r} is not in the paragraph's text.")
-    draft = next(
-        (d for d in drafts.get(key, []) if d.start <= start < d.end),
-        None,
-    )
+    draft = None
+    if not entry.get("add"):
+        draft = next((d for d in drafts.get(key, []) if d.start <= start < d.end), None)
     if draft is None:
         if "quote" not in entry:
             raise EditorialError(
@@ -171,6 +170,8 @@ def _apply_entry(entry: dict, drafts: dict, documents: dict[str, SourceDocument]
             )
         draft = Draft(document, paragraph, None, 0, 0, {})
         drafts.setdefault(key, []).append(draft)
+    elif "review" in draft.fields:
+        raise EditorialError(f"{where}: another entry already decided this candidate.")
     if "quote" in entry:
         draft.start, draft.end = start, start + len(entry["quote"])
     for name in EDITABLE:
