@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import views
+
 urlpatterns = [
     path("", include("summits.urls")),
     path("", include("commitments.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,0 +1,127 @@
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError
+
+from commitments.models import Commitment
+from commitments.services import record_status_change
+from summits.models import Annotation, Paragraph
+
+PRODUCTION_ENV = {
+    "DEBUG": "False",
+    "SECRET_KEY": "x7!kq2-production-like-secret-of-sufficient-length-and-variety-9f3a",
+    "ALLOWED_HOSTS": "tracker.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://tracker.example.org",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY when DEBUG is off" in result.stderr
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "unavailable"}
+
+
+@pytest.mark.django_db
+def test_a_request_above_the_size_limit_is_refused_before_it_is_read(client, settings):
+    settings.MAX_REQUEST_BYTES = 1000
+    response = client.post("/healthz", data="x" * 2000, content_type="text/plain")
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_writes_are_logged_with_who_did_them(client, django_user_model, caplog):
+    user = django_user_model.objects.create_user("ana", password="pw-for-tests-only")
+    client.force_login(user)
+    with caplog.at_level("INFO", logger="nato_tracker.audit"):
+        client.post("/healthz")
+        client.get("/healthz")
+    lines = [r.getMessage() for r in caplog.records if r.name == "nato_tracker.audit"]
+    assert lines == ["user=ana method=POST path=/healthz status=405"]
+
+
+def dump_everything(path: Path) -> list:
+    call_command("backup", str(path), stdout=StringIO())
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_backup_and_restore_round_trip_loses_nothing(
+    seeded_transactional_db, django_user_model, tmp_path
+):
+    editor = django_user_model.objects.create_user("editor", password="pw-for-tests-only")
+    paragraph = Paragraph.objects.get(document__slug="vilnius-2023-communique", number=27)
+    Annotation.objects.create(
+        paragraph=paragraph,
+        author=editor,
+        body="Un plancher, plus un objectif.",
+        quote="au moins 2 %",
+        start=paragraph.text.index("au moins 2 %"),
+        end=paragraph.text.index("au moins 2 %") + len("au moins 2 %"),
+        tags=["chiffre"],
+    )
+    pledge = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
+    record_status_change(
+        commitment=pledge,
+        status="in_progress",
+        as_of="2025-01-01",
+        rationale="Test entry.",
+        author=editor,
+    )
+    path = tmp_path / "backup.json"
+    before = dump_everything(path)
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(path))
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    after = dump_everything(tmp_path / "again.json")
+    models = {record["model"] for record in before}
+    assert {"summits.annotation", "summits.historicalannotation", "auth.user"} <= models
+    assert {"commitments.statuschange", "commitments.historicalstatuschange"} <= models
+    assert len(after) == len(before) > 300
+    assert after == before
