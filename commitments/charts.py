@@ -69,7 +69,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
             continue
         kind = "meets" if bar.meets else "misses" if bar.meets is False else "neutral"
         estimate = " estimate" if bar.estimate else ""
-        value_text = f"{_number(bar.value)}{unit}" + (" e" if bar.estimate else "")
+        value_text = f"{bar.value}{unit}" + (" e" if bar.estimate else "")
         parts.append(
             f'<rect class="hbar {kind}{estimate}" x="{label_width}" y="{y + 3}" '
             f'width="{x(bar.value) - label_width:.1f}" height="{row_height - 6}">'
@@ -94,7 +94,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
 
 
 def _describe_bars(measured, missing, target, unit) -> str:
-    text = ", ".join(f"{bar.label} {_number(bar.value)}{unit}" for bar in measured)
+    text = ", ".join(f"{bar.label} {bar.value}{unit}" for bar in measured)
     if target is not None:
         text = _("Target %(target)s. ") % {"target": _number(target) + unit} + text
     if missing:

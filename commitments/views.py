@@ -61,15 +61,14 @@ def _filterset(request):
 
 def commitment_list(request):
     filterset = _filterset(request)
-    counts = filterset.facet_counts()
-    filterset.label_with_counts(counts)
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     active = []
     for name, value in _active_filters(filterset):
         without = request.GET.copy()
         without.pop(name, None)
         without.pop("page", None)
         active.append((filterset.form[name].label, value, without.urlencode()))
+    filterset.label_with_counts(filterset.facet_counts())
+    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "commitments/list.html",
@@ -223,7 +222,11 @@ def ally_detail(request, iso3):
     commitments = list(
         Commitment.objects.confirmed().binding(ally).for_list().order_by("summit__started_on", "pk")
     )
-    measured = [c for c in commitments if c.indicator_id and c.bound != Commitment.Bound.ALLIANCE]
+    measured = [
+        c
+        for c in commitments
+        if c.indicator_id and c.has_target and c.bound != Commitment.Bound.ALLIANCE
+    ]
     # Every ally's figures, so that the years are the indicator's, not only this ally's.
     figures = list(
         Measurement.objects.filter(

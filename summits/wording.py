@@ -4,7 +4,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# A word or a punctuation mark with the spaces before it, or trailing spaces.
+_TOKEN = re.compile(r"\s*\w+|\s*[^\w\s]|\s+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,7 @@ class Piece:
 
 
 def tokens(text: str) -> list[str]:
-    """Words, runs of spaces and single punctuation marks; joined, they give text back."""
+    """Words and punctuation marks, each with the spaces before it; joined, the text."""
     return _TOKEN.findall(text)
 
 
@@ -51,5 +52,5 @@ def diff_counts(pieces: list[Piece]) -> dict[str, int]:
     """Words deleted, inserted and kept."""
     counts = {"equal": 0, "delete": 0, "insert": 0}
     for piece in pieces:
-        counts[piece.op] += sum(1 for token in tokens(piece.text) if token[0].isalnum())
+        counts[piece.op] += sum(1 for token in tokens(piece.text) if token.strip()[:1].isalnum())
     return counts

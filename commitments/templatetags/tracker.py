@@ -47,6 +47,8 @@ def target_label(commitment) -> str:
 def target_phrase(commitment) -> str:
     """The target with its comparator: "2 % or more", "more than 500 million euros"."""
     label = target_label(commitment)
+    if not label:
+        return ""
     match commitment.comparator:
         case "more_than":
             return _("more than %(target)s") % {"target": label}
