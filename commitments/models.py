@@ -173,6 +173,25 @@ class CommitmentQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)
 
+    def binding(self, ally):
+        """Commitments that bind this ally: every ally's, the Alliance's, or naming it."""
+        named = Commitment.bound_allies.through.objects.filter(ally=ally).values("commitment_id")
+        return self.filter(
+            models.Q(bound__in=[Commitment.Bound.EACH_ALLY, Commitment.Bound.ALLIANCE])
+            | models.Q(bound=Commitment.Bound.NAMED, pk__in=named)
+        )
+
+    def headlines(self):
+        """Measurable commitments that no later confirmed one raises or replaces."""
+        overtaken = Commitment.objects.filter(
+            parent=models.OuterRef("pk"),
+            review=Commitment.Review.CONFIRMED,
+            relation__in=[Commitment.Relation.RAISES, Commitment.Relation.REPLACES],
+        )
+        return self.filter(indicator__isnull=False, target_value__isnull=False).exclude(
+            models.Exists(overtaken)
+        )
+
 
 class Commitment(models.Model):
     class Review(models.TextChoices):
