@@ -56,7 +56,11 @@ def _filterset(request):
     data = request.GET.copy()
     data.pop("page", None)
     data.setdefault("review", Commitment.Review.CONFIRMED)
-    return CommitmentFilter(data, queryset=Commitment.objects.for_list())
+    queryset = Commitment.objects.for_list()
+    if data["review"] != Commitment.Review.REJECTED:
+        # Rejected candidates are not commitments: listed only when asked for by name.
+        queryset = queryset.exclude(review=Commitment.Review.REJECTED)
+    return CommitmentFilter(data, queryset=queryset)
 
 
 def commitment_list(request):
