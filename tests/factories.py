@@ -16,7 +16,8 @@ def make_summit(**kw):
 
 
 def make_document(**kw):
-    kw.setdefault("summit", make_summit())
+    if "summit" not in kw:
+        kw["summit"] = make_summit()
     kw.setdefault("slug", "test-document")
     kw.setdefault("title", "Test communiqué")
     kw.setdefault("kind", Document.Kind.COMMUNIQUE)
@@ -29,10 +30,36 @@ def make_document(**kw):
 
 
 def make_paragraph(**kw):
-    kw.setdefault("document", make_document())
+    if "document" not in kw:
+        kw["document"] = make_document()
     kw.setdefault("position", 1)
     kw.setdefault("number", kw["position"])
     kw.setdefault("label", str(kw["number"]))
     kw.setdefault("text", "Nous nous engageons à investir au moins 2 % du PIB.")
     kw.setdefault("folded_text", fold(kw["text"]))
     return Paragraph.objects.create(**kw)
+
+
+def make_user(role=None, **kw):
+    """A user in the group `role` ("Analysts", "Editors", "Admins"), or in none."""
+    from django.contrib.auth.models import Group, User
+
+    kw.setdefault("username", f"{(role or 'nobody').lower()}-{User.objects.count() + 1}")
+    kw.setdefault("is_staff", role == "Admins")
+    user = User.objects.create_user(password="correct horse battery", **kw)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_annotation(**kw):
+    from summits.models import Annotation
+    from summits.services import create_annotation
+
+    paragraph = kw.pop("paragraph", None) or make_paragraph()
+    quote = kw.pop("quote", paragraph.text.split()[0])
+    start = paragraph.text.index(quote)
+    kw.setdefault("author", make_user("Editors"))
+    kw.setdefault("body", "Une note.")
+    annotation = create_annotation(paragraph=paragraph, start=start, end=start + len(quote), **kw)
+    return Annotation.objects.get(pk=annotation.pk)
