@@ -60,3 +60,7 @@ test-postgres: setup-dev browser postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
 
 test: lint check test-sqlite test-postgres
+
+# Run the browser tests and keep their screenshots in docs/.
+screenshots: setup-dev browser
+	SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q -m browser

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from summits import history
 from summits.versioning import claim_version
 
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
@@ -66,6 +67,7 @@ def record_status_change(
     change.save()
     latest = commitment.status_changes.latest()
     # Saved from a fresh copy, so that its history record holds today's other fields.
+    history.ensure_baseline(Commitment, commitment.pk)
     fresh = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if fresh.status != latest.status:
         fresh.status = latest.status

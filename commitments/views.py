@@ -5,7 +5,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from summits import history
 from summits.access import role_required
@@ -114,6 +114,7 @@ def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[
     return rows
 
 
+@require_GET
 @role_required("commitments.change_commitment")
 def curate(request, slug):
     document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
@@ -256,6 +257,7 @@ def measurement_create(request):
     return render(request, "commitments/measurement_form.html", {"form": form})
 
 
+@require_GET
 @role_required("commitments.view_commitment")
 def commitment_history(request, slug):
     commitment = get_object_or_404(Commitment.objects.for_list(), slug=slug)

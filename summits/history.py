@@ -90,3 +90,20 @@ def restore(
     restored.full_clean(validate_unique=False, validate_constraints=False)
     restored.save()
     return restored
+
+
+BASELINE_REASON = "state before the first recorded change"
+
+
+def ensure_baseline(model: type[models.Model], pk: int) -> None:
+    """Give a row loaded without history (fixtures, imports) a first record of its state,
+    so that its first change can be shown as a difference. Call before changing it."""
+    if model.history.filter(id=pk).exists():
+        return
+    row = model._default_manager.filter(pk=pk).first()
+    if row is not None:
+        model.history.bulk_history_create(
+            [row],
+            default_change_reason=BASELINE_REASON,
+            default_date=getattr(row, "updated_at", None) or timezone.now(),
+        )

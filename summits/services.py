@@ -211,7 +211,7 @@ def correct_paragraph(*, paragraph: Paragraph, text: str, user=None) -> list[Ann
     An annotation whose quote is no longer in the text is kept and marked as an orphan;
     one whose quote is found again (maybe elsewhere) is moved there.
     """
-    old_text = paragraph.text
+    old_text = Paragraph.objects.values_list("text", flat=True).get(pk=paragraph.pk)
     paragraph.text = text
     paragraph.folded_text = fold(text)
     paragraph.full_clean()

@@ -11,6 +11,8 @@ the check holds across processes and app servers.
 from django.db import models
 from django.utils import timezone
 
+from . import history
+
 
 class VersionConflict(Exception):
     def __init__(self, current: models.Model):
@@ -20,6 +22,7 @@ class VersionConflict(Exception):
 
 def claim_version(model: type[models.Model], *, pk: int, version: int) -> models.Model:
     """Bump the row's version from `version`; return the row, fresh. Needs a transaction."""
+    history.ensure_baseline(model, pk)
     claimed = model._default_manager.filter(pk=pk, version=version).update(
         version=version + 1, updated_at=timezone.now()
     )

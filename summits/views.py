@@ -4,8 +4,10 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from . import history, services
 from .access import role_required
@@ -160,7 +162,7 @@ def annotation_rows(current: Annotation, yours: dict | None) -> list[tuple]:
         (_("Tags"), ", ".join(yours["all_tags"]) if yours else "", ", ".join(current.tags)),
         (_("Commitment"), str(commitment or "—") if yours else "", str(current.commitment or "—")),
         (_("Version"), yours["version"] if yours else "", current.version),
-        (_("Last changed"), "", current.updated_at),
+        (_("Last changed"), "", date_format(localtime(current.updated_at), "DATETIME_FORMAT")),
     ]
 
 
@@ -226,6 +228,7 @@ def annotation_delete(request, pk):
     )
 
 
+@require_GET
 @role_required("summits.view_annotation")
 def annotation_history(request, pk):
     records = Annotation.history.filter(id=pk)

@@ -46,7 +46,8 @@ def make_user(role=None, **kw):
 
     kw.setdefault("username", f"{(role or 'nobody').lower()}-{User.objects.count() + 1}")
     kw.setdefault("is_staff", role == "Admins")
-    user = User.objects.create_user(password="correct horse battery", **kw)
+    kw.setdefault("password", "correct horse battery")
+    user = User.objects.create_user(**kw)
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user

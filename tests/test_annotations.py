@@ -219,3 +219,28 @@ def test_a_deleted_note_can_be_restored_from_its_history(client, p27):
     created = Annotation.history.filter(id=pk, history_type="+").get()
     client.post(reverse("summits:annotation_restore", args=[pk, created.history_id]))
     assert Annotation.objects.get(pk=pk).body == "À garder"
+
+
+def test_correcting_a_paragraph_in_the_admin_reanchors_its_notes(client):
+    paragraph = make_paragraph(text="Nous investirons 2 % du PIB d'ici 2024.")
+    note = make_annotation(paragraph=paragraph, quote="d'ici 2024")
+    client.force_login(make_user("Admins"))
+    url = reverse("admin:summits_paragraph_change", args=[paragraph.pk])
+    response = client.post(
+        url,
+        {
+            "document": paragraph.document_id,
+            "position": 1,
+            "number": 1,
+            "label": "1",
+            "text": "Nous investirons 2 % du PIB chaque année.",
+            "defects": "[]",
+            "line": 1,
+        },
+        follow=True,
+    )
+    assert "1 annotation(s) no longer find their quote" in response.content.decode()
+    note.refresh_from_db()
+    paragraph.refresh_from_db()
+    assert note.orphan and paragraph.text.endswith("chaque année.")
+    assert paragraph.folded_text.endswith("chaque annee.")

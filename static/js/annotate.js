@@ -56,11 +56,13 @@
     var url = root.dataset.annotateUrl + "?" + new URLSearchParams({ quote: pending.quote, start: pending.start });
     var slot = document.getElementById("slot-" + root.dataset.paragraph);
     htmx.ajax("GET", url, { target: slot, swap: "innerHTML" });
+    window.getSelection().removeAllRanges();
     hideButton();
   }
 
   document.addEventListener("mouseup", function (event) {
     if (button && event.target === button) return;
+    if (event.target.closest && event.target.closest(".note-slot")) return;
     window.setTimeout(function () {
       var span = selectedSpan();
       if (span) showButton(span); else hideButton();
