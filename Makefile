@@ -61,6 +61,6 @@ test-postgres: setup-dev browser postgres
 
 test: lint check test-sqlite test-postgres
 
-# Screenshots of the analyst's pages in docs/, taken by the browser tests.
+# Run the browser tests and keep their screenshots in docs/.
 screenshots: setup-dev browser
-	SCREENSHOTS=1 $(BIN)/python -m pytest -q -m browser tests/test_browser_pages.py
+	SCREENSHOTS=1 SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q -m browser

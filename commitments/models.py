@@ -301,6 +301,9 @@ class Commitment(models.Model):
         ordering = ["summit__started_on", "paragraph__document", "paragraph__position", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+        permissions = [
+            ("restore_commitment", _("Can restore an earlier version of a commitment")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["paragraph", "quote_start", "quote_end"],

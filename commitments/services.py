@@ -3,6 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from summits import history
+from summits.versioning import claim_version
+
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress_data import AllyRow, DataFileError, MeasurementRow
 
@@ -59,11 +62,41 @@ def record_status_change(
         author=author,
         **source,
     )
+    change._history_user = author
     change.full_clean()
     change.save()
     latest = commitment.status_changes.latest()
-    Commitment.objects.filter(pk=commitment.pk).update(
-        status=latest.status, updated_at=timezone.now()
-    )
+    # Saved from a fresh copy, so that its history record holds today's other fields.
+    history.ensure_baseline(Commitment, commitment.pk)
+    fresh = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if fresh.status != latest.status:
+        fresh.status = latest.status
+        fresh.updated_at = timezone.now()
+        fresh._history_user = author
+        fresh._change_reason = f"status change of {latest.as_of.isoformat()}"
+        fresh.save()
     commitment.status = latest.status
     return change
+
+
+@transaction.atomic
+def update_commitment(
+    *, commitment: Commitment, version: int, user, changes: dict, bound_allies=None
+) -> Commitment:
+    """Apply an editor's changes; raises VersionConflict if someone saved in between."""
+    current = claim_version(Commitment, pk=commitment.pk, version=version)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current._history_user = user
+    current.full_clean()
+    current.save()
+    if bound_allies is not None:
+        current.bound_allies.set(bound_allies)
+    return current
+
+
+def review_commitment(*, commitment: Commitment, version: int, user, review: str) -> Commitment:
+    """Confirm or reject a candidate (or take a decision back)."""
+    return update_commitment(
+        commitment=commitment, version=version, user=user, changes={"review": review}
+    )

@@ -66,6 +66,13 @@ MIDDLEWARE = [
     "nato_tracker.middleware.AuditLogMiddleware",
 ]
 
+# Reading is open to anonymous visitors unless ANONYMOUS_READ is off; writing always
+# needs an account in the right group (Analysts read, Editors annotate and curate,
+# Admins load texts and manage users).
+ANONYMOUS_READ = envbool("ANONYMOUS_READ", "True")
+if not ANONYMOUS_READ:
+    MIDDLEWARE.append("django.contrib.auth.middleware.LoginRequiredMiddleware")
+
 ROOT_URLCONF = "nato_tracker.urls"
 
 TEMPLATES = [

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import Annotation, Document, Paragraph, Summit
 
 
@@ -59,6 +60,20 @@ class ParagraphAdmin(admin.ModelAdmin):
     @admin.display(description="text")
     def short_text(self, obj):
         return obj.text[:120]
+
+    def save_model(self, request, obj, form, change):
+        if change and "text" in form.changed_data:
+            # A corrected text: its annotations are re-anchored, or kept as orphans.
+            orphans = services.correct_paragraph(paragraph=obj, text=obj.text, user=request.user)
+            if orphans:
+                self.message_user(
+                    request,
+                    f"{len(orphans)} annotation(s) no longer find their quote and are "
+                    "marked as orphans.",
+                    level="warning",
+                )
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(Annotation)

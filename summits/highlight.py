@@ -7,6 +7,7 @@ from dataclasses import dataclass
 class Segment:
     text: str
     mark: object | None = None  # the object whose span this is (a commitment), or None
+    notes: tuple = ()  # the annotations whose span covers this segment
 
 
 def paragraph_segments(text: str, spans) -> list[Segment]:
@@ -29,3 +30,23 @@ def paragraph_segments(text: str, spans) -> list[Segment]:
     if cursor < len(text):
         segments.append(Segment(text[cursor:]))
     return segments
+
+
+def annotated_segments(text: str, spans, notes) -> list[Segment]:
+    """paragraph_segments, further cut where annotations (start/end) begin and end.
+
+    Annotations may overlap commitments and each other: every segment lists all the
+    annotations covering it. Orphaned annotations (no longer in the text) are skipped.
+    """
+    notes = [n for n in notes if not n.orphan and 0 <= n.start < n.end <= len(text)]
+    cuts = sorted({n.start for n in notes} | {n.end for n in notes})
+    result = []
+    offset = 0
+    for segment in paragraph_segments(text, spans):
+        seg_start, seg_end = offset, offset + len(segment.text)
+        points = [seg_start] + [c for c in cuts if seg_start < c < seg_end] + [seg_end]
+        for start, end in zip(points, points[1:], strict=False):
+            covering = tuple(n for n in notes if n.start <= start and end <= n.end)
+            result.append(Segment(text[start:end], segment.mark, covering))
+        offset = seg_end
+    return result

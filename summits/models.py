@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.urls import reverse
 from django.utils import timezone
@@ -306,10 +307,15 @@ class Annotation(models.Model):
     objects = AnnotationQuerySet.as_manager()
     history = HistoricalRecords()
 
+    SUGGESTED_TAGS = ["engagement", "réaffirmation", "chiffre", "échéance", "défaut de source"]
+
     class Meta:
         ordering = ["paragraph_id", "start", "pk"]
         verbose_name = _("annotation")
         verbose_name_plural = _("annotations")
+        permissions = [
+            ("moderate_annotation", _("Can edit, delete and restore anyone's annotation")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")),
@@ -322,3 +328,21 @@ class Annotation(models.Model):
 
     def get_absolute_url(self):
         return self.paragraph.get_absolute_url()
+
+    def clean(self):
+        if self.paragraph_id and not self.orphan:
+            if self.paragraph.text[self.start : self.end] != self.quote:
+                raise ValidationError(
+                    {"quote": _("These words are not at this place in the paragraph.")}
+                )
+
+    def can_change(self, user) -> bool:
+        """Editors change their own annotations; moderators (admins) anyone's."""
+        if user.has_perm("summits.moderate_annotation"):
+            return True
+        return user.pk == self.author_id and user.has_perm("summits.change_annotation")
+
+    def can_delete(self, user) -> bool:
+        if user.has_perm("summits.moderate_annotation"):
+            return True
+        return user.pk == self.author_id and user.has_perm("summits.delete_annotation")

@@ -38,3 +38,29 @@ def make_paragraph(**kw):
     kw.setdefault("text", "Nous nous engageons à investir au moins 2 % du PIB.")
     kw.setdefault("folded_text", fold(kw["text"]))
     return Paragraph.objects.create(**kw)
+
+
+def make_user(role=None, **kw):
+    """A user in the group `role` ("Analysts", "Editors", "Admins"), or in none."""
+    from django.contrib.auth.models import Group, User
+
+    kw.setdefault("username", f"{(role or 'nobody').lower()}-{User.objects.count() + 1}")
+    kw.setdefault("is_staff", role == "Admins")
+    kw.setdefault("password", "correct horse battery")
+    user = User.objects.create_user(**kw)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_annotation(**kw):
+    from summits.models import Annotation
+    from summits.services import create_annotation
+
+    paragraph = kw.pop("paragraph", None) or make_paragraph()
+    quote = kw.pop("quote", paragraph.text.split()[0])
+    start = paragraph.text.index(quote)
+    kw.setdefault("author", make_user("Editors"))
+    kw.setdefault("body", "Une note.")
+    annotation = create_annotation(paragraph=paragraph, start=start, end=start + len(quote), **kw)
+    return Annotation.objects.get(pk=annotation.pk)

@@ -1,0 +1,177 @@
+"""Every write URL, GET and POST, as anonymous, analyst, editor and admin."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commitments.models import Commitment
+from summits.models import Paragraph
+from tests.factories import make_annotation, make_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "analyst", "editor", "admin"]
+LOGIN = "login"  # a redirect to the login page
+ADMIN_LOGIN = "admin-login"  # a redirect to the admin's login page
+
+# For each URL and each role: (answer to GET, answer to POST), for the roles in ROLES order.
+L, AL = LOGIN, ADMIN_LOGIN
+FORM = (200, 200)  # the form; an empty POST shows it again with its errors
+DENIED = (403, 403)
+MATRIX = {
+    #                          anonymous     analyst     editor      admin
+    "annotation_create":       [(L, L),      DENIED,     FORM,       FORM],
+    "annotation_edit":         [(L, L),      DENIED,     FORM,       FORM],
+    "annotation_edit_other":   [(L, L),      DENIED,     DENIED,     FORM],
+    "annotation_delete":       [(L, L),      DENIED,     FORM,       FORM],
+    "annotation_delete_other": [(L, L),      DENIED,     DENIED,     FORM],
+    "annotation_history":      [(L, 405),    (200, 405), (200, 405), (200, 405)],
+    "annotation_restore":      [(L, L),      DENIED,     DENIED,     (200, 302)],
+    "curate":                  [(L, 405),    (403, 405), (200, 405), (200, 405)],
+    "commitment_review":       [(405, L),    (405, 403), (405, 400), (405, 400)],
+    "commitment_edit":         [(L, L),      DENIED,     FORM,       FORM],
+    "status_create":           [(L, L),      DENIED,     FORM,       FORM],
+    "measurement_create":      [(L, L),      DENIED,     FORM,       FORM],
+    "commitment_history":      [(L, 405),    (200, 405), (200, 405), (200, 405)],
+    "commitment_restore":      [(L, L),      DENIED,     DENIED,     (200, 302)],
+    "admin_users":             [(AL, AL),    (AL, AL),   (AL, AL),   (200, 200)],
+}  # fmt: skip
+
+
+@pytest.fixture
+def world():
+    users = {role: make_user(group) for role, group in [
+        ("analyst", "Analysts"), ("editor", "Editors"), ("admin", "Admins")]}  # fmt: skip
+    paragraph = Paragraph.objects.get(document__slug="vilnius-2023-communique", label="27")
+    own = make_annotation(paragraph=paragraph, quote="investir", author=users["editor"])
+    other = make_annotation(paragraph=paragraph, quote="défense", author=make_user("Editors"))
+    commitment = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
+    commitment.title = commitment.title  # a history record to restore
+    commitment.save()
+    urls = {
+        "annotation_create": reverse("summits:annotation_create", args=[paragraph.pk]),
+        "annotation_edit": reverse("summits:annotation_edit", args=[own.pk]),
+        "annotation_edit_other": reverse("summits:annotation_edit", args=[other.pk]),
+        "annotation_delete": reverse("summits:annotation_delete", args=[own.pk]),
+        "annotation_delete_other": reverse("summits:annotation_delete", args=[other.pk]),
+        "annotation_history": reverse("summits:annotation_history", args=[own.pk]),
+        "annotation_restore": reverse(
+            "summits:annotation_restore", args=[own.pk, own.history.first().history_id]
+        ),
+        "curate": reverse("commitments:curate", args=["vilnius-2023-communique"]),
+        "commitment_review": reverse("commitments:review", args=[commitment.slug]),
+        "commitment_edit": reverse("commitments:edit", args=[commitment.slug]),
+        "status_create": reverse("commitments:status_create", args=[commitment.slug]),
+        "measurement_create": reverse("commitments:measurement_create"),
+        "commitment_history": reverse("commitments:history", args=[commitment.slug]),
+        "commitment_restore": reverse(
+            "commitments:restore", args=[commitment.slug, commitment.history.first().history_id]
+        ),
+        "admin_users": reverse("admin:auth_user_changelist"),
+    }
+    return users, urls
+
+
+def outcome(response):
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        if location.startswith(reverse("login") + "?next="):
+            return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_write_url_answers_each_role_as_it_should(world, role, django_assert_max_num_queries):
+    users, urls = world
+    client = Client()
+    if role != "anonymous":
+        client.force_login(users[role])
+    seen = {}
+    for name, url in urls.items():
+        with django_assert_max_num_queries(40):
+            got_get = outcome(client.get(url))
+        with django_assert_max_num_queries(40):
+            got_post = outcome(client.post(url, {}))
+        seen[name] = (got_get, got_post)
+    assert seen == {name: answers[ROLES.index(role)] for name, answers in MATRIX.items()}
+
+
+def test_the_matrix_covers_every_write_url():
+    from django.urls import get_resolver
+
+    names = {
+        f"{ns}:{name}"
+        for ns in ("summits", "commitments")
+        for name in get_resolver().namespace_dict[ns][1].reverse_dict
+        if isinstance(name, str)
+    }
+    reads = {"summits:timeline", "summits:detail", "summits:document", "commitments:list",
+             "commitments:detail", "commitments:allies", "commitments:ally"}  # fmt: skip
+    covered = {
+        "summits:annotation_create", "summits:annotation_edit", "summits:annotation_delete",
+        "summits:annotation_history", "summits:annotation_restore", "commitments:curate",
+        "commitments:review", "commitments:edit", "commitments:status_create",
+        "commitments:measurement_create", "commitments:history", "commitments:restore",
+    }  # fmt: skip
+    assert names - reads == covered
+
+
+def test_reading_is_open_to_anonymous_visitors_by_default(client):
+    assert client.get("/documents/vilnius-2023-communique/").status_code == 200
+    assert client.get("/commitments/").status_code == 200
+
+
+def test_with_anonymous_reading_off_every_page_but_login_needs_an_account(client, settings):
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE,
+        "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    ]
+    response = client.get("/commitments/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert client.get(reverse("login")).status_code == 200
+    client.force_login(make_user("Analysts"))
+    assert client.get("/commitments/").status_code == 200
+
+
+def test_csrf_protection_stays_on_for_writes():
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user("Editors"))
+    paragraph = Paragraph.objects.get(document__slug="vilnius-2023-communique", label="27")
+    url = reverse("summits:annotation_create", args=[paragraph.pk])
+    data = {"quote": "investir", "body": "Note"}
+    assert client.post(url, data).status_code == 403
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(url).content.decode()
+    )
+    assert client.post(url, {**data, "csrfmiddlewaretoken": token.group(1)}).status_code == 302
+
+
+def test_login_and_logout_pages_work(client):
+    user = make_user("Editors", username="edith")
+    page = client.get(reverse("login"))
+    assert page.status_code == 200 and "Sign in" in page.content.decode()
+    response = client.post(
+        reverse("login"), {"username": "edith", "password": "correct horse battery"}
+    )
+    assert response.status_code == 302
+    assert "edith" in client.get("/").content.decode()
+    assert client.post(reverse("logout")).status_code == 302
+    assert "Sign in" in client.get("/").content.decode()
+    assert user.groups.filter(name="Editors").exists()
+
+
+def test_the_roles_are_created_with_their_permissions():
+    analyst, editor, admin = (make_user(g) for g in ("Analysts", "Editors", "Admins"))
+    assert analyst.has_perm("commitments.view_commitment")
+    assert not analyst.has_perm("summits.add_annotation")
+    assert editor.has_perm("summits.add_annotation") and editor.has_perm(
+        "commitments.change_commitment"
+    )
+    assert not editor.has_perm("summits.add_document")
+    assert not editor.has_perm("summits.moderate_annotation")
+    assert admin.has_perm("summits.add_document") and admin.has_perm("auth.change_user")
+    assert admin.has_perm("commitments.restore_commitment")
