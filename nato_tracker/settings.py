@@ -132,8 +132,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "summits:timeline"
-LOGOUT_REDIRECT_URL = "summits:timeline"
+LOGIN_REDIRECT_URL = "commitments:home"
+LOGOUT_REDIRECT_URL = "commitments:home"
 
 # --- Security ------------------------------------------------------------------------
 # Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER_NAME (e.g.

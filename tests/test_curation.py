@@ -20,7 +20,16 @@ def editor(client):
 
 @pytest.fixture
 def candidate():
-    return Commitment.objects.filter(paragraph__document__slug=VILNIUS, review="candidate").first()
+    """A commitment of the Vilnius text put back to review (the seed has them all decided)."""
+    commitment = (
+        Commitment.objects.filter(paragraph__document__slug=VILNIUS, parent__isnull=True)
+        .exclude(indicator__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    Commitment.objects.filter(pk=commitment.pk).update(review="candidate")
+    commitment.refresh_from_db()
+    return commitment
 
 
 def edit_data(commitment, **changes):

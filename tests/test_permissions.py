@@ -109,8 +109,11 @@ def test_the_matrix_covers_every_write_url():
         for name in get_resolver().namespace_dict[ns][1].reverse_dict
         if isinstance(name, str)
     }
-    reads = {"summits:timeline", "summits:detail", "summits:document", "commitments:list",
-             "commitments:detail", "commitments:allies", "commitments:ally"}  # fmt: skip
+    reads = {"summits:timeline", "summits:detail", "summits:document", "summits:paragraph",
+             "summits:paragraphs_export", "summits:search", "commitments:home",
+             "commitments:list", "commitments:detail", "commitments:compare",
+             "commitments:export", "commitments:measurements_export", "commitments:allies",
+             "commitments:ally"}  # fmt: skip
     covered = {
         "summits:annotation_create", "summits:annotation_edit", "summits:annotation_delete",
         "summits:annotation_history", "summits:annotation_restore", "commitments:curate",
