@@ -27,7 +27,9 @@ def summit_detail(request, slug):
 
 
 def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
+    document = get_object_or_404(
+        Document.objects.select_related("summit", "supersedes", "superseded_by"), slug=slug
+    )
     paragraphs = list(
         Paragraph.objects.filter(document=document)
         .order_by("position")
