@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -125,7 +126,7 @@ def check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise ingest.IngestError(
             _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": _megabytes(size), "limit": _megabytes(max_bytes)}
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)}
         )
 
 
@@ -133,10 +134,6 @@ def read_upload(data: bytes, *, filename: str = "", max_bytes: int) -> formats.S
     """Read an upload within the size limit; raises IngestError with a clear message."""
     check_size(len(data), max_bytes)
     return formats.read_source(data, filename=filename)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def find_all_candidates(

@@ -83,7 +83,8 @@ NEITHER_UTF8_NOR_CP1252 = "1. Les Alliés".encode("cp1252") + b"\x81\x8d\x8f\x90
 
 ENGLISH = """Summit Declaration
 
-1. We, the Heads of State and Government, met in Testville. We commit to invest at least 2% of our GDP on defence every year.
+1. We, the Heads of State and Government, met in Testville. We commit to invest at least \
+2% of our GDP on defence every year.
 
 2. Allies will provide up to 1.5% for resilience by 2035.
 

@@ -36,3 +36,31 @@ def make_paragraph(**kw):
     kw.setdefault("text", "Nous nous engageons à investir au moins 2 % du PIB.")
     kw.setdefault("folded_text", fold(kw["text"]))
     return Paragraph.objects.create(**kw)
+
+
+def make_admin(**kw):
+    """A user allowed to load communiqués (what the Admins group grants)."""
+    from django.contrib.auth.models import Permission, User
+
+    kw.setdefault("username", "admin")
+    user = User.objects.create_user(password="pw", **kw)
+    user.user_permissions.add(Permission.objects.get(codename="add_document"))
+    return user
+
+
+def make_annotation(**kw):
+    from django.contrib.auth.models import User
+
+    from summits.models import Annotation
+
+    kw.setdefault("paragraph", make_paragraph())
+    if "author" not in kw:
+        kw["author"], _ = User.objects.get_or_create(username="editor")
+    text = kw["paragraph"].text
+    kw.setdefault("quote", text[:20])
+    kw.setdefault("start", text.find(kw["quote"]))
+    kw.setdefault("end", kw["start"] + len(kw["quote"]))
+    kw.setdefault("prefix", text[max(0, kw["start"] - 32) : kw["start"]])
+    kw.setdefault("suffix", text[kw["end"] : kw["end"] + 32])
+    kw.setdefault("body", "A note.")
+    return Annotation.objects.create(**kw)
