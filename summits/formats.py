@@ -90,7 +90,12 @@ def read_source(data: bytes, *, filename: str = "") -> Source:
     if declared == "html" or _HTML_START_RE.match(text[:2000]):
         text, notes = html_text(text)
         return Source(text, encoding, "html", name, len(data), notes)
-    return Source(text, encoding, "text", name, len(data))
+    notes: tuple[str, ...] = ()
+    if "\r" in text:
+        # The same text saved on Windows is the same text: one checksum for both.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes = ("Windows (CRLF) line ends were read as plain line ends.",)
+    return Source(text, encoding, "text", name, len(data), notes)
 
 
 def html_text(markup: str) -> tuple[str, tuple[str, ...]]:

@@ -53,7 +53,8 @@ def make_annotation(**kw):
 
     from summits.models import Annotation
 
-    kw.setdefault("paragraph", make_paragraph())
+    if "paragraph" not in kw:
+        kw["paragraph"] = make_paragraph()
     if "author" not in kw:
         kw["author"], _ = User.objects.get_or_create(username="editor")
     text = kw["paragraph"].text
