@@ -35,7 +35,7 @@ from summits.services import (
 )
 
 from .extraction import Candidate, find_candidates
-from .models import Commitment
+from .models import Category, Commitment
 from .seed import auto_title, candidate_fields
 
 Progress = Callable[[int, int], None]
@@ -65,6 +65,26 @@ class Found:
 
     paragraph: ingest.ParsedParagraph
     candidate: Candidate
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.candidate.category).label
+
+    @property
+    def bound_label(self) -> str:
+        return Commitment.Bound(self.candidate.bound).label
+
+    @property
+    def quantity_labels(self) -> list[tuple[str, str]]:
+        """(reading, words of the text) for each quantity: ("at least 2 % of GDP", ...)."""
+        return [
+            (
+                f"{Commitment.Comparator(q.comparator).label} {q.value:,} "
+                f"{Commitment.Unit(q.unit).label}",
+                q.text,
+            )
+            for q in self.candidate.quantities
+        ]
 
 
 @dataclass

@@ -97,7 +97,7 @@ def test_the_preview_shows_what_the_import_will_do_and_writes_nothing(
     assert "HTML page: its main text was kept" in html
     assert "<b>¶7</b> · repeated_text ×2" in html  # a repaired defect
     assert len(preview.found) > 20
-    assert "au moins 2 % de notre produit intérieur brut" in html  # a quantity
+    assert 'at least 2 % of GDP</span> <q lang="fr">au moins 2 % de notre produit' in html
     assert "Confirm the import" in html
 
 
