@@ -34,7 +34,16 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
+def admin_cookie(seeded_transactional_db, client):
+    """The session cookie of a logged-in admin, made before the browser starts: once
+    Playwright runs, the test's code runs in another context, whose database connection
+    would outlive the test."""
+    client.force_login(make_admin())
+    return client.cookies[settings.SESSION_COOKIE_NAME]
+
+
+@pytest.fixture
+def browser(admin_cookie):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -60,10 +69,9 @@ def screenshot(page, name, tmp_path):
 
 
 def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
-    seeded_transactional_db, live_server, browser, client, tmp_path
+    admin_cookie, live_server, browser, tmp_path
 ):
-    client.force_login(make_admin())
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    cookie = admin_cookie
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     page = context.new_page()
