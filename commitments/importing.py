@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from summits import formats, ingest
 from summits.models import Annotation, Document, Summit
@@ -288,14 +289,15 @@ def _commitment_fields(candidate: Candidate) -> dict:
 
 
 def save_candidates(document: Document, found: list[Found], summit: Summit) -> int:
-    """Write the extractor's candidates as commitments for editors to review."""
+    """Write the extractor's candidates as commitments for editors to review, with their
+    history rows, in two queries."""
     rows = {p.position: p for p in document.paragraphs.all()}
     counters: dict[int, int] = {}
+    commitments = []
     for item in found:
         paragraph = rows[item.paragraph.position]
         counters[paragraph.position] = counters.get(paragraph.position, 0) + 1
         candidate = item.candidate
-        fields = _commitment_fields(candidate)
         commitment = Commitment(
             slug=f"{document.slug}-{paragraph.anchor}-{counters[paragraph.position]}",
             title=auto_title(candidate.quote)[:300],
@@ -305,11 +307,13 @@ def save_candidates(document: Document, found: list[Found], summit: Summit) -> i
             quote_start=candidate.start,
             quote_end=candidate.end,
             review=Commitment.Review.CANDIDATE,
-            **fields,
+            **_commitment_fields(candidate),
         )
-        commitment.full_clean(validate_unique=False, validate_constraints=False)
-        commitment.save()
-    return len(found)
+        # The summit and paragraph were just read or written: no query to check them.
+        commitment.clean_fields(exclude=["summit", "paragraph"])
+        commitments.append(commitment)
+    bulk_create_with_history(commitments, Commitment)
+    return len(commitments)
 
 
 @transaction.atomic

@@ -126,10 +126,14 @@ def confirm(client, response):
     return client.post(CONFIRM, {"payload": payload(response), "confirm": ""})
 
 
-def test_confirming_loads_the_document_its_paragraphs_and_candidates(admin_client):
+def test_confirming_loads_the_document_its_paragraphs_and_candidates(
+    admin_client, django_assert_max_num_queries
+):
     preview = upload(admin_client, communiques.as_pdf(), "vilnius.pdf")
     assert preview.status_code == 200
-    response = confirm(admin_client, preview)
+    found = len(preview.context["preview"].found)
+    with django_assert_max_num_queries(40):
+        response = confirm(admin_client, preview)
     document = Document.objects.get(summit__slug="testville-2030")
     assert response.status_code == 302
     assert response.url == document.get_absolute_url()
@@ -145,6 +149,7 @@ def test_confirming_loads_the_document_its_paragraphs_and_candidates(admin_clien
     candidates = Commitment.objects.filter(paragraph__document=document)
     assert candidates.count() == len(preview.context["preview"].found)
     assert set(candidates.values_list("review", flat=True)) == {"candidate"}
+    assert Commitment.history.filter(paragraph__document=document).count() == found
     pledge = candidates.get(target_text__contains="au moins 2 %")
     assert (pledge.comparator, pledge.unit, pledge.summit.slug) == (
         "at_least",
@@ -188,9 +193,12 @@ def test_an_altered_preview_is_refused(admin_client):
         (b"PK", "communique.docx", "only .txt, .html and .pdf"),
     ],
 )
-def test_bad_uploads_get_a_clear_message_and_write_nothing(admin_client, data, filename, message):
+def test_bad_uploads_get_a_clear_message_and_write_nothing(
+    admin_client, django_assert_max_num_queries, data, filename, message
+):
     before = counts()
-    response = upload(admin_client, data, filename)
+    with django_assert_max_num_queries(8):
+        response = upload(admin_client, data, filename)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert counts() == before
@@ -244,7 +252,9 @@ def test_pasted_prose_is_accepted_with_a_warning(admin_client):
     assert list(document.paragraphs.values_list("label", flat=True)) == ["§1"]
 
 
-def test_the_same_text_twice_is_reported_as_already_loaded(admin_client):
+def test_the_same_text_twice_is_reported_as_already_loaded(
+    admin_client, django_assert_max_num_queries
+):
     vilnius = Document.objects.get(slug="vilnius-2023-communique")
     data = vilnius.raw_text.encode("utf-8")
     before = counts()
@@ -253,7 +263,8 @@ def test_the_same_text_twice_is_reported_as_already_loaded(admin_client):
     assert "This text is already loaded" in html
     assert vilnius.get_absolute_url() in html
     assert "Confirm the import" not in html
-    response = confirm(admin_client, preview)
+    with django_assert_max_num_queries(25):
+        response = confirm(admin_client, preview)
     assert response.status_code == 409
     assert vilnius.get_absolute_url() in response.content.decode()
     assert counts() == before

@@ -123,7 +123,7 @@ def test_a_corrected_text_becomes_a_new_version_and_annotations_follow(loaded):
     assert lost.history.count() == 2  # the change is in the annotation's history
 
 
-def test_the_reader_links_each_version_to_the_other(client, loaded):
+def test_the_reader_links_each_version_to_the_other(client, loaded, django_assert_max_num_queries):
     source = read_source(CORRECTED.encode(), filename="declaration.txt")
     new = import_communique(
         source=source,
@@ -133,7 +133,8 @@ def test_the_reader_links_each_version_to_the_other(client, loaded):
         published_on=date(2030, 6, 2),
         replaces=loaded,
     ).document
-    old_page = client.get(loaded.get_absolute_url()).content.decode()
+    with django_assert_max_num_queries(6):
+        old_page = client.get(loaded.get_absolute_url()).content.decode()
     assert "A corrected text replaces this version" in old_page
     assert new.get_absolute_url() in old_page
     assert loaded.get_absolute_url() in client.get(new.get_absolute_url()).content.decode()
