@@ -127,7 +127,7 @@ def _without_overlaps[T: (Quantity, Deadline)](items: list[T]) -> list[T]:
 
 _BULLETS = "•▪‣◦●"
 _DASHES = "-–—"
-_OPENERS = '«"“‘([¿¡'
+_OPENERS = "«\"“‘([¿¡"
 _BREAK_RE = re.compile(r"[.!?…]+|:|[•▪‣◦●]")
 _CLOSER_RE = re.compile(r"\s?(?:[»”’)\]]|\"(?=\s|$))")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)$")
@@ -135,42 +135,9 @@ _PARAGRAPH_NUMBER_RE = re.compile(r"\d{1,3}")
 # Words that take a full stop without ending the sentence ("M. Stoltenberg", "p. ex.").
 _ABBREVIATIONS = frozenset(
     {
-        "mm",
-        "mme",
-        "mmes",
-        "mlle",
-        "mlles",
-        "dr",
-        "pr",
-        "me",
-        "mgr",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
-        "ste",
-        "sr",
-        "jr",
-        "gen",
-        "gén",
-        "col",
-        "lt",
-        "cdt",
-        "cf",
-        "ex",
-        "vs",
-        "env",
-        "approx",
-        "al",
-        "éd",
-        "ed",
-        "coll",
-        "av",
-        "apr",
-        "inc",
-        "ltd",
-        "corp",
-        "dept",
+        "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "mr", "mrs", "ms",
+        "st", "ste", "sr", "jr", "gen", "gén", "col", "lt", "cdt", "cf", "ex", "vs",
+        "env", "approx", "al", "éd", "ed", "coll", "av", "apr", "inc", "ltd", "corp", "dept",
     }
 )
 # Abbreviations that are only abbreviations before a number ("art. 5", "no. 3").
@@ -185,7 +152,9 @@ def _skip_space(text: str, index: int, *, bullets: bool = False) -> int:
         char = text[index]
         if char.isspace() or (bullets and char in _BULLETS):
             index += 1
-        elif bullets and char in _DASHES and index + 1 < size and text[index + 1].isspace():
+        elif (
+            bullets and char in _DASHES and index + 1 < size and text[index + 1].isspace()
+        ):
             index += 2
         else:
             break
@@ -277,84 +246,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # -------------------------------------------------------------------------- quantities
 
 # A number: "2", "1,5", "2.5", "500 000", "1,500,000"; never glued to a word or number.
-_NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+_NUMBER = (
+    r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+)
 
 _COMPARATOR_WORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "fr": (
-        (
-            "at_least",
-            (
-                r"au\s+moins",
-                r"au\s+minimum",
-                r"un\s+minimum\s+de",
-                r"pas\s+moins\s+de",
-                r"minimum(?:\s+de)?",
-            ),
-        ),
-        (
-            "at_most",
-            (
-                r"pas\s+plus\s+de",
-                r"au\s+plus",
-                r"au\s+maximum",
-                r"un\s+maximum\s+de",
-                r"maximum(?:\s+de)?",
-            ),
-        ),
+        ("at_least", (r"au\s+moins", r"au\s+minimum", r"un\s+minimum\s+de",
+                      r"pas\s+moins\s+de", r"minimum(?:\s+de)?")),
+        ("at_most", (r"pas\s+plus\s+de", r"au\s+plus", r"au\s+maximum", r"un\s+maximum\s+de",
+                     r"maximum(?:\s+de)?")),
         ("more_than", (r"plus\s+de", r"supérieure?s?\s+à", r"au-delà\s+de", r"dépassant")),
         ("up_to", (rf"jusqu{_AP}\s*(?:à|a)",)),
-        (
-            "about",
-            (
-                r"environ",
-                r"près\s+de",
-                r"quelque",
-                r"approximativement",
-                r"autour\s+de",
-                rf"de\s+l{_AP}ordre\s+de",
-            ),
-        ),
+        ("about", (r"environ", r"près\s+de", r"quelque", r"approximativement",
+                   r"autour\s+de", rf"de\s+l{_AP}ordre\s+de")),
         ("exactly", (r"exactement", r"précisément")),
     ),
     "en": (
-        (
-            "at_least",
-            (
-                r"at\s+least",
-                r"a\s+minimum\s+of",
-                r"no\s+less\s+than",
-                r"not\s+less\s+than",
-                r"minimum\s+of",
-            ),
-        ),
-        (
-            "at_most",
-            (
-                r"at\s+most",
-                r"no\s+more\s+than",
-                r"not\s+more\s+than",
-                r"a\s+maximum\s+of",
-                r"maximum\s+of",
-            ),
-        ),
-        (
-            "more_than",
-            (r"more\s+than", r"in\s+excess\s+of", r"upwards\s+of", r"over", r"above", r"exceeding"),
-        ),
+        ("at_least", (r"at\s+least", r"a\s+minimum\s+of", r"no\s+less\s+than",
+                      r"not\s+less\s+than", r"minimum\s+of")),
+        ("at_most", (r"at\s+most", r"no\s+more\s+than", r"not\s+more\s+than",
+                     r"a\s+maximum\s+of", r"maximum\s+of")),
+        ("more_than", (r"more\s+than", r"in\s+excess\s+of", r"upwards\s+of", r"over",
+                       r"above", r"exceeding")),
         ("up_to", (r"up\s+to",)),
-        (
-            "about",
-            (
-                r"about",
-                r"around",
-                r"approximately",
-                r"roughly",
-                r"some",
-                r"nearly",
-                r"almost",
-                r"close\s+to",
-            ),
-        ),
+        ("about", (r"about", r"around", r"approximately", r"roughly", r"some", r"nearly",
+                   r"almost", r"close\s+to")),
         ("exactly", (r"exactly", r"precisely")),
     ),
 }
@@ -383,29 +300,14 @@ _BUDGET_TAIL = {
 }
 _MULTIPLIERS = {
     "fr": {
-        "milliard": 10**9,
-        "milliards": 10**9,
-        "md": 10**9,
-        "mds": 10**9,
-        "million": 10**6,
-        "millions": 10**6,
-        "m": 10**6,
-        "mille": 10**3,
-        "k": 10**3,
+        "milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
+        "million": 10**6, "millions": 10**6, "m": 10**6, "mille": 10**3, "k": 10**3,
     },
     "en": {
-        "trillion": 10**12,
-        "trillions": 10**12,
-        "tn": 10**12,
-        "billion": 10**9,
-        "billions": 10**9,
-        "bn": 10**9,
-        "million": 10**6,
-        "millions": 10**6,
-        "mn": 10**6,
-        "m": 10**6,
-        "thousand": 10**3,
-        "k": 10**3,
+        "trillion": 10**12, "trillions": 10**12, "tn": 10**12,
+        "billion": 10**9, "billions": 10**9, "bn": 10**9,
+        "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
+        "thousand": 10**3, "k": 10**3,
     },
 }
 _CURRENCY_AFTER = {
@@ -443,7 +345,9 @@ def _quantity_patterns(language: str) -> tuple[re.Pattern[str], ...]:
 
 _QUANTITY_PATTERNS = {language: _quantity_patterns(language) for language in LANGUAGES}
 _COMPARATOR_LOOKUP = {
-    language: tuple((name, _compile(_alt(group))) for name, group in _COMPARATOR_WORDS[language])
+    language: tuple(
+        (name, _compile(_alt(group))) for name, group in _COMPARATOR_WORDS[language]
+    )
     for language in LANGUAGES
 }
 _THOUSANDS_SEPARATOR = {"fr": ".", "en": ","}
@@ -524,36 +428,12 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 _COUNT_WORDS = {
     "fr": {
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-        "quinze": 15,
-        "vingt": 20,
-        "trente": 30,
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+        "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30,
     },
     "en": {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "fifteen": 15,
-        "twenty": 20,
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20,
         "thirty": 30,
     },
 }
@@ -565,71 +445,47 @@ def _count_pattern(language: str) -> str:
 
 _DEADLINE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "fr": (
-        (
-            "by",
-            _compile(
-                rf"\bd{_AP}\s*ici\s+(?:(?:à|a)\s+)?(?:(?:la\s+)?fin\s+(?:de\s+)?"
-                rf"(?:l{_AP}année\s+)?|l{_AP}an(?:née)?\s+|l{_AP}horizon\s+(?:de\s+)?)?{_YEAR}"
-            ),
-        ),
-        (
-            "by",
-            _compile(
-                rf"\bau\s+plus\s+tard\s+(?:en\s+|d{_AP}\s*ici\s+(?:à\s+)?|(?:à\s+la\s+)?fin\s+"
-                rf"(?:de\s+)?|pour\s+)?{_YEAR}"
-            ),
-        ),
+        ("by", _compile(
+            rf"\bd{_AP}\s*ici\s+(?:(?:à|a)\s+)?(?:(?:la\s+)?fin\s+(?:de\s+)?"
+            rf"(?:l{_AP}année\s+)?|l{_AP}an(?:née)?\s+|l{_AP}horizon\s+(?:de\s+)?)?{_YEAR}"
+        )),
+        ("by", _compile(
+            rf"\bau\s+plus\s+tard\s+(?:en\s+|d{_AP}\s*ici\s+(?:à\s+)?|(?:à\s+la\s+)?fin\s+"
+            rf"(?:de\s+)?|pour\s+)?{_YEAR}"
+        )),
         ("by", _compile(rf"\b(?:à|a)\s+l{_AP}horizon\s+(?:de\s+)?{_YEAR}")),
         ("by", _compile(rf"\bavant\s+(?:la\s+)?fin\s+(?:de\s+)?(?:l{_AP}année\s+)?{_YEAR}")),
-        (
-            "within",
-            _compile(
-                rf"\b(?:dans\s+un\s+délai\s+(?:de\s+|d{_AP})|d{_AP}\s*ici\s+|dans\s+les\s+|"
-                rf"en\s+l{_AP}espace\s+(?:de\s+|d{_AP})|sous\s+|au\s+cours\s+des\s+)"
-                rf"(?P<count>{_count_pattern('fr')})\s+(?:prochaines\s+)?"
-                r"(?P<unit>ans|années|an|décennies|décennie)\b"
-            ),
-        ),
-        (
-            "within",
-            _compile(
-                rf"\b(?:dans|d{_AP}\s*ici|au\s+cours\s+de|en\s+l{_AP}espace\s+d{_AP})\s*"
-                r"(?:une|la|la\s+prochaine)\s+(?P<unit>décennie)\b"
-            ),
-        ),
-        (
-            "review",
-            _compile(
-                r"\b(?:réexamen|réexamin\w*|révision|révis\w*|réévalu\w*|revue?s?"
-                rf"|(?:fera|feront)\s+l{_AP}objet\s+d{_AP}un\s+(?:ré)?examen)"
-                rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+en\s+{_YEAR}"
-            ),
-        ),
+        ("within", _compile(
+            rf"\b(?:dans\s+un\s+délai\s+(?:de\s+|d{_AP})|d{_AP}\s*ici\s+|dans\s+les\s+|"
+            rf"en\s+l{_AP}espace\s+(?:de\s+|d{_AP})|sous\s+|au\s+cours\s+des\s+)"
+            rf"(?P<count>{_count_pattern('fr')})\s+(?:prochaines\s+)?"
+            r"(?P<unit>ans|années|an|décennies|décennie)\b"
+        )),
+        ("within", _compile(
+            rf"\b(?:dans|d{_AP}\s*ici|au\s+cours\s+de|en\s+l{_AP}espace\s+d{_AP})\s*"
+            r"(?:une|la|la\s+prochaine)\s+(?P<unit>décennie)\b"
+        )),
+        ("review", _compile(
+            r"\b(?:réexamen|réexamin\w*|révision|révis\w*|réévalu\w*|revue?s?"
+            rf"|(?:fera|feront)\s+l{_AP}objet\s+d{_AP}un\s+(?:ré)?examen)"
+            rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+en\s+{_YEAR}"
+        )),
         ("in", _compile(rf"\ben\s+{_YEAR}")),
     ),
     "en": (
-        (
-            "by",
-            _compile(
-                rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year\s+)?|end[-\s]|year\s+)?{_YEAR}"
-            ),
-        ),
+        ("by", _compile(
+            rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year\s+)?|end[-\s]|year\s+)?{_YEAR}"
+        )),
         ("by", _compile(rf"\b(?:no|not)\s+later\s+than\s+(?:the\s+end\s+of\s+)?{_YEAR}")),
         ("by", _compile(rf"\bbefore\s+the\s+end\s+of\s+{_YEAR}")),
-        (
-            "within",
-            _compile(
-                r"\bwithin\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-                rf"(?:(?P<count>{_count_pattern('en')})\s+)?(?P<unit>years?|decades?)\b"
-            ),
-        ),
-        (
-            "review",
-            _compile(
-                r"\b(?:review(?:ed|s)?|revisit(?:ed|s)?|reassess(?:ed|es)?|re-?examin(?:ed|es|e))"
-                rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+in\s+{_YEAR}"
-            ),
-        ),
+        ("within", _compile(
+            r"\bwithin\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+            rf"(?:(?P<count>{_count_pattern('en')})\s+)?(?P<unit>years?|decades?)\b"
+        )),
+        ("review", _compile(
+            r"\b(?:review(?:ed|s)?|revisit(?:ed|s)?|reassess(?:ed|es)?|re-?examin(?:ed|es|e))"
+            rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+in\s+{_YEAR}"
+        )),
         ("in", _compile(rf"\bin\s+{_YEAR}")),
     ),
 }
@@ -642,7 +498,9 @@ _FUTURE_MARKERS = {
         r"\b(?:prochaine?s?|tiendra|tiendront|se\s+déroulera|aura\s+lieu|auront\s+lieu"
         r"|retrouver|hâte|accueillera|organisera|sera\s+organisée?)\b"
     ),
-    "en": _compile(r"\b(?:next|upcoming|forthcoming|will|shall|look\s+forward|to\s+be\s+held)\b"),
+    "en": _compile(
+        r"\b(?:next|upcoming|forthcoming|will|shall|look\s+forward|to\s+be\s+held)\b"
+    ),
 }
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
@@ -653,8 +511,8 @@ def _is_scheduled_event(
     """Whether "en 2024" names an upcoming meeting rather than a past fact."""
     before = text[max(0, start - 150) : start]
     cut = None
-    for match in _SENTENCE_END_RE.finditer(before):
-        cut = match
+    for cut in _SENTENCE_END_RE.finditer(before):
+        pass
     if cut is not None:
         before = before[cut.end() :]
     after = text[end : end + 80]
@@ -669,7 +527,9 @@ def _is_scheduled_event(
     return bool(_FUTURE_MARKERS[lang].search(context))
 
 
-def find_deadlines(text: str, language: str, reference_year: int | None = None) -> list[Deadline]:
+def find_deadlines(
+    text: str, language: str, reference_year: int | None = None
+) -> list[Deadline]:
     """Target years in ``text``, in order of appearance.
 
     ``by``: "d'ici à 2050", "au plus tard en 2030", "by 2035", "no later than 2030";
@@ -726,36 +586,19 @@ _CATEGORY_PRIORITY: tuple[str, ...] = (
 
 _CATEGORY_KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
-        "major_equipment": (
-            r"équipements?\s+majeurs?",
-            r"grands\s+équipements",
-            r"matériels?\s+majeurs?",
-        ),
-        "defence_spending": (
-            r"(?<![\d.,])2\s*%",
-            r"produit\s+intérieur\s+brut",
-            r"(?-i:\bPIB\b)",
-            r"dépenses\s+(?:de\s+(?:la\s+)?défense|militaires)",
-            r"budgets?\s+(?:de\s+(?:la\s+)?défense|militaires?)",
-            r"investissements?\s+(?:dans\s+la|de)\s+défense",
-            rf"engagement\s+d{_AP}investissement",
-            r"financement\s+commun",
-        ),
-        "ukraine": (
-            r"ukrain",
-            r"(?-i:\b(?:PAC|CAP|NSATU)\b)",
-            r"zelensk",
-            r"\bkyiv\b",
-            rf"programme\s+global\s+d{_AP}assistance",
-        ),
-        "arms_control": (
-            r"maîtrise\s+des\s+armements",
-            r"contrôle\s+des\s+armements",
-            r"non-?prolifération",
-            r"désarmement",
-            r"(?-i:\b(?:TNP|FCE|START|TPNW|TICE)\b)",
-            r"réduction\s+des\s+risques\s+stratégiques",
-        ),
+        "major_equipment": (r"équipements?\s+majeurs?", r"grands\s+équipements",
+                            r"matériels?\s+majeurs?"),
+        "defence_spending": (r"(?<![\d.,])2\s*%", r"produit\s+intérieur\s+brut", r"(?-i:\bPIB\b)",
+                             r"dépenses\s+(?:de\s+(?:la\s+)?défense|militaires)",
+                             r"budgets?\s+(?:de\s+(?:la\s+)?défense|militaires?)",
+                             r"investissements?\s+(?:dans\s+la|de)\s+défense",
+                             rf"engagement\s+d{_AP}investissement", r"financement\s+commun"),
+        "ukraine": (r"ukrain", r"(?-i:\b(?:PAC|CAP|NSATU)\b)", r"zelensk", r"\bkyiv\b",
+                    rf"programme\s+global\s+d{_AP}assistance"),
+        "arms_control": (r"maîtrise\s+des\s+armements", r"contrôle\s+des\s+armements",
+                         r"non-?prolifération", r"désarmement",
+                         r"(?-i:\b(?:TNP|FCE|START|TPNW|TICE)\b)",
+                         r"réduction\s+des\s+risques\s+stratégiques"),
         "nuclear": (rf"(?<!dotés\sd{_AP}armes\s)nucléaires?",),
         "climate": (r"climat", r"émissions?\b", r"gaz\s+à\s+effet\s+de\s+serre", r"carbone"),
         "energy": (r"énergi",),
@@ -763,199 +606,81 @@ _CATEGORY_KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "cyber": (r"cyber",),
         "hybrid": (r"hybrides?\b", r"désinformation", r"mésinformation", r"ingérences?\b"),
         "counter_terrorism": (r"terroris", r"\bdaech\b", r"\beiil\b"),
-        "human_security": (
-            r"femmes,?\s+(?:la\s+)?paix\s+et\s+(?:la\s+)?sécurité",
-            r"sécurité\s+humaine",
-            r"enfants\s+et\s+(?:les\s+)?conflits\s+armés",
-            r"traite\s+des\s+êtres\s+humains",
-            r"égalité\s+des\s+sexes",
-            r"\bgenre\b",
-        ),
-        "innovation": (
-            r"innov",
-            r"technologies?\s+(?:émergentes|de\s+rupture|perturbatrices)",
-            r"(?-i:\bDIANA\b)",
-            r"start-?ups?\b",
-            r"intelligence\s+artificielle",
-            r"quantiques?",
-            r"transformation\s+numérique",
-        ),
-        "industry": (
-            r"industri",
-            r"production\s+de\s+défense",
-            r"\bproduction\b",
-            r"munitions?\b",
-            r"acquisitions?\b",
-            r"obstacles\s+au\s+commerce",
-        ),
-        "enlargement": (
-            r"adhésion",
-            r"porte\s+ouverte",
-            r"finlande",
-            r"suède",
-            r"nouveaux?\s+membres?",
-            r"membres?\s+à\s+part\s+entière",
-            r"élargissement",
-            r"deviendra\s+membre",
-            r"(?-i:\bMAP\b)",
-        ),
-        "resilience": (
-            r"résilien",
-            r"infrastructures?\s+(?:critiques|essentielles|sous-marines)",
-            rf"chaînes?\s+d{_AP}approvisionnement",
-            r"préparation\s+civile",
-            r"vulnérabilités",
-        ),
-        "partnerships": (
-            r"partenaires?\b",
-            r"partenariats?\b",
-            r"(?-i:\bUE\b)",
-            r"union\s+européenne",
-            r"indo-?pacifique",
-            r"balkans",
-            r"géorgi",
-            r"moldav",
-            r"moldova",
-            r"bosnie",
-            r"serbie",
-            r"kosovo",
-            r"\bira[qk]\b",
-            r"jordan",
-            r"dialogue\s+méditerranéen",
-            r"union\s+africaine",
-            r"nations\s+unies",
-            r"organisations?\s+internationales",
-            r"bureau\s+de\s+liaison",
-        ),
-        "deterrence": (
-            r"dissuasion",
-            r"défense\s+collective",
-            r"\bposture\b",
-            r"plans?\s+de\s+défense",
-            r"flanc\s+(?:est|oriental)",
-            r"défense\s+aérienne",
-            r"antimissile",
-            r"(?-i:\b(?:IAMD|BMD)\b)",
-            r"modèle\s+de\s+forces?",
-            r"\brenforts?\b",
-            r"\bforces\b",
-            r"commandement\s+et\s+(?:le\s+)?contrôle",
-            r"interopérabilité",
-        ),
+        "human_security": (r"femmes,?\s+(?:la\s+)?paix\s+et\s+(?:la\s+)?sécurité",
+                           r"sécurité\s+humaine", r"enfants\s+et\s+(?:les\s+)?conflits\s+armés",
+                           r"traite\s+des\s+êtres\s+humains", r"égalité\s+des\s+sexes",
+                           r"\bgenre\b"),
+        "innovation": (r"innov", r"technologies?\s+(?:émergentes|de\s+rupture|perturbatrices)",
+                       r"(?-i:\bDIANA\b)", r"start-?ups?\b", r"intelligence\s+artificielle",
+                       r"quantiques?", r"transformation\s+numérique"),
+        "industry": (r"industri", r"production\s+de\s+défense", r"\bproduction\b",
+                     r"munitions?\b", r"acquisitions?\b", r"obstacles\s+au\s+commerce"),
+        "enlargement": (r"adhésion", r"porte\s+ouverte", r"finlande", r"suède",
+                        r"nouveaux?\s+membres?", r"membres?\s+à\s+part\s+entière",
+                        r"élargissement", r"deviendra\s+membre", r"(?-i:\bMAP\b)"),
+        "resilience": (r"résilien", r"infrastructures?\s+(?:critiques|essentielles|sous-marines)",
+                       rf"chaînes?\s+d{_AP}approvisionnement", r"préparation\s+civile",
+                       r"vulnérabilités"),
+        "partnerships": (r"partenaires?\b", r"partenariats?\b", r"(?-i:\bUE\b)",
+                         r"union\s+européenne", r"indo-?pacifique", r"balkans",
+                         r"géorgi", r"moldav", r"moldova", r"bosnie", r"serbie", r"kosovo",
+                         r"\bira[qk]\b", r"jordan", r"dialogue\s+méditerranéen",
+                         r"union\s+africaine", r"nations\s+unies",
+                         r"organisations?\s+internationales", r"bureau\s+de\s+liaison"),
+        "deterrence": (r"dissuasion", r"défense\s+collective", r"\bposture\b",
+                       r"plans?\s+de\s+défense", r"flanc\s+(?:est|oriental)",
+                       r"défense\s+aérienne", r"antimissile", r"(?-i:\b(?:IAMD|BMD)\b)",
+                       r"modèle\s+de\s+forces?", r"\brenforts?\b", r"\bforces\b",
+                       r"commandement\s+et\s+(?:le\s+)?contrôle", r"interopérabilité"),
     },
     "en": {
         "major_equipment": (r"major\s+equipment",),
-        "defence_spending": (
-            r"(?<![\d.,])2\s*%",
-            r"(?-i:\bGDP\b)",
-            r"gross\s+domestic\s+product",
-            r"defen[cs]e\s+(?:spending|expenditures?|budgets?)",
-            r"military\s+(?:spending|expenditures?|budgets?)",
-            r"defen[cs]e\s+investment\s+pledge",
-            r"invest(?:ing|ment)?\s+in\s+defen[cs]e",
-            r"common\s+funding",
-        ),
-        "ukraine": (
-            r"ukrain",
-            r"(?-i:\b(?:CAP|NSATU)\b)",
-            r"zelensk",
-            r"\bkyiv\b",
-            r"comprehensive\s+assistance\s+package",
-        ),
-        "arms_control": (
-            r"arms\s+control",
-            r"non-?proliferation",
-            r"disarmament",
-            r"(?-i:\b(?:NPT|CFE|START|TPNW|CTBT)\b)",
-            r"risk\s+reduction",
-        ),
+        "defence_spending": (r"(?<![\d.,])2\s*%", r"(?-i:\bGDP\b)", r"gross\s+domestic\s+product",
+                             r"defen[cs]e\s+(?:spending|expenditures?|budgets?)",
+                             r"military\s+(?:spending|expenditures?|budgets?)",
+                             r"defen[cs]e\s+investment\s+pledge",
+                             r"invest(?:ing|ment)?\s+in\s+defen[cs]e", r"common\s+funding"),
+        "ukraine": (r"ukrain", r"(?-i:\b(?:CAP|NSATU)\b)", r"zelensk", r"\bkyiv\b",
+                    r"comprehensive\s+assistance\s+package"),
+        "arms_control": (r"arms\s+control", r"non-?proliferation", r"disarmament",
+                         r"(?-i:\b(?:NPT|CFE|START|TPNW|CTBT)\b)", r"risk\s+reduction"),
         "nuclear": (r"nuclear(?!-armed)",),
-        "climate": (r"climat", r"emissions?\b", r"greenhouse\s+gas", r"net[-\s]zero", r"carbon"),
+        "climate": (r"climat", r"emissions?\b", r"greenhouse\s+gas", r"net[-\s]zero",
+                    r"carbon"),
         "energy": (r"\benerg",),
         "space": (r"(?<![-\w])space\b", r"outer\s+space", r"space-based"),
         "cyber": (r"cyber",),
         "hybrid": (r"hybrid\b", r"disinformation", r"misinformation", r"interference"),
         "counter_terrorism": (r"terroris", r"\bdaesh\b", r"\bisis\b", r"\bisil\b"),
-        "human_security": (
-            r"women,?\s+peace\s+and\s+security",
-            r"human\s+security",
-            r"children\s+and\s+armed\s+conflict",
-            r"trafficking\s+in\s+human\s+beings",
-            r"gender",
-        ),
-        "innovation": (
-            r"innovat",
-            r"(?:emerging|disruptive)\s+(?:and\s+disruptive\s+)?"
-            r"technolog",
-            r"(?-i:\bDIANA\b)",
-            r"start-?ups?\b",
-            r"artificial\s+intelligence",
-            r"quantum",
-            r"digital\s+transformation",
-        ),
-        "industry": (
-            r"industr",
-            r"\bproduction\b",
-            r"munitions?\b",
-            r"procurement",
-            r"trade\s+barriers",
-        ),
-        "enlargement": (
-            r"membership",
-            r"accession",
-            r"open\s+door",
-            r"finland",
-            r"sweden",
-            r"new\s+members?",
-            r"enlargement",
-            r"(?-i:\bMAP\b)",
-        ),
-        "resilience": (
-            r"resilien",
-            r"critical\s+(?:undersea\s+)?infrastructure",
-            r"undersea\s+infrastructure",
-            r"supply\s+chains?",
-            r"civil\s+preparedness",
-            r"vulnerabilit",
-        ),
-        "partnerships": (
-            r"partners?\b",
-            r"partnerships?\b",
-            r"(?-i:\bEU\b)",
-            r"european\s+union",
-            r"indo-?pacific",
-            r"balkans",
-            r"georgia",
-            r"moldova",
-            r"bosnia",
-            r"serbia",
-            r"kosovo",
-            r"\biraq\b",
-            r"jordan",
-            r"mediterranean\s+dialogue",
-            r"african\s+union",
-            r"united\s+nations",
-            r"international\s+organi[sz]ations",
-            r"liaison\s+office",
-        ),
-        "deterrence": (
-            r"deterren",
-            r"collective\s+defen[cs]e",
-            r"\bposture\b",
-            r"defen[cs]e\s+plans?",
-            r"eastern\s+flank",
-            r"air\s+and\s+missile\s+defen[cs]e",
-            r"(?-i:\b(?:IAMD|BMD)\b)",
-            r"force\s+model",
-            r"reinforcement",
-            r"\bforces\b",
-            r"command\s+and\s+control",
-            r"interoperability",
-        ),
+        "human_security": (r"women,?\s+peace\s+and\s+security", r"human\s+security",
+                           r"children\s+and\s+armed\s+conflict",
+                           r"trafficking\s+in\s+human\s+beings", r"gender"),
+        "innovation": (r"innovat", r"(?:emerging|disruptive)\s+(?:and\s+disruptive\s+)?"
+                       r"technolog", r"(?-i:\bDIANA\b)", r"start-?ups?\b",
+                       r"artificial\s+intelligence", r"quantum", r"digital\s+transformation"),
+        "industry": (r"industr", r"\bproduction\b", r"munitions?\b", r"procurement",
+                     r"trade\s+barriers"),
+        "enlargement": (r"membership", r"accession", r"open\s+door", r"finland", r"sweden",
+                        r"new\s+members?", r"enlargement", r"(?-i:\bMAP\b)"),
+        "resilience": (r"resilien", r"critical\s+(?:undersea\s+)?infrastructure",
+                       r"undersea\s+infrastructure", r"supply\s+chains?",
+                       r"civil\s+preparedness", r"vulnerabilit"),
+        "partnerships": (r"partners?\b", r"partnerships?\b", r"(?-i:\bEU\b)",
+                         r"european\s+union", r"indo-?pacific", r"balkans", r"georgia",
+                         r"moldova", r"bosnia", r"serbia", r"kosovo", r"\biraq\b", r"jordan",
+                         r"mediterranean\s+dialogue", r"african\s+union", r"united\s+nations",
+                         r"international\s+organi[sz]ations", r"liaison\s+office"),
+        "deterrence": (r"deterren", r"collective\s+defen[cs]e", r"\bposture\b",
+                       r"defen[cs]e\s+plans?", r"eastern\s+flank",
+                       r"air\s+and\s+missile\s+defen[cs]e", r"(?-i:\b(?:IAMD|BMD)\b)",
+                       r"force\s+model", r"reinforcement", r"\bforces\b",
+                       r"command\s+and\s+control", r"interoperability"),
     },
 }
 _CATEGORY_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    language: tuple((slug, _compile(_alt(keywords[slug]))) for slug in _CATEGORY_PRIORITY)
+    language: tuple(
+        (slug, _compile(_alt(keywords[slug]))) for slug in _CATEGORY_PRIORITY
+    )
     for language, keywords in _CATEGORY_KEYWORDS.items()
 }
 
@@ -977,15 +702,11 @@ def guess_category(text: str, language: str) -> str:
 
 # -------------------------------------------------------------------- commitment rules
 
-_ADVERB_FR = (
-    rf"(?:aujourd{_AP}hui|également|aussi|donc|ensemble|déjà|encore|enfin|désormais"
+_ADVERB_FR = rf"(?:aujourd{_AP}hui|également|aussi|donc|ensemble|déjà|encore|enfin|désormais" \
     r"|toujours|[^\W\d_]+ment)"
-)
 _ADVERBS_FR = rf"(?:\s+{_ADVERB_FR}){{0,2}}"
-_ADVERB_EN = (
-    r"(?:today|also|jointly|collectively|individually|further|therefore|again|now"
+_ADVERB_EN = r"(?:today|also|jointly|collectively|individually|further|therefore|again|now" \
     r"|hereby|all|each|[^\W\d_]+ly)"
-)
 _ADVERBS_EN = rf"(?:{_ADVERB_EN}\s+){{0,2}}"
 _PRONOUNS_FR = rf"(?:(?:nous|le|la|les|lui|leur|y|en)\s+|l{_AP})?"
 # First-person plural future ("renforcerons", "mettrons", "poursuivrons", "serons"…),
@@ -1009,121 +730,30 @@ _FUTURE_3 = (
 
 _NAMED_FR = _alt(
     (
-        r"albanie",
-        r"belgique",
-        r"bulgarie",
-        r"canada",
-        r"croatie",
-        r"tchéquie",
-        r"république\s+tchèque",
-        r"danemark",
-        r"estonie",
-        r"finlande",
-        r"france",
-        r"allemagne",
-        r"grèce",
-        r"hongrie",
-        r"islande",
-        r"italie",
-        r"lettonie",
-        r"lituanie",
-        r"luxembourg",
-        r"monténégro",
-        r"pays-bas",
-        r"macédoine\s+du\s+nord",
-        r"norvège",
-        r"pologne",
-        r"portugal",
-        r"roumanie",
-        r"slovaquie",
-        r"slovénie",
-        r"espagne",
-        r"suède",
-        r"turquie",
-        r"türkiye",
-        r"royaume-uni",
-        r"[ée]tats-unis",
-        r"ukraine",
-        r"géorgie",
-        r"moldavie",
-        r"(?:république\s+de\s+)?moldova",
-        r"bosnie-herzégovine",
-        r"serbie",
-        r"kosovo",
-        r"australie",
-        r"japon",
-        r"nouvelle-zélande",
-        r"république\s+de\s+corée",
-        r"corée\s+du\s+sud",
-        r"union\s+européenne",
-        r"(?-i:UE)",
-        r"jordanie",
-        r"ira[qk]",
-        r"tunisie",
-        r"mauritanie",
-        r"suisse",
-        r"autriche",
-        r"irlande",
-        r"malte",
+        r"albanie", r"belgique", r"bulgarie", r"canada", r"croatie", r"tchéquie",
+        r"république\s+tchèque", r"danemark", r"estonie", r"finlande", r"france",
+        r"allemagne", r"grèce", r"hongrie", r"islande", r"italie", r"lettonie", r"lituanie",
+        r"luxembourg", r"monténégro", r"pays-bas", r"macédoine\s+du\s+nord", r"norvège",
+        r"pologne", r"portugal", r"roumanie", r"slovaquie", r"slovénie", r"espagne", r"suède",
+        r"turquie", r"türkiye", r"royaume-uni", r"[ée]tats-unis", r"ukraine", r"géorgie",
+        r"moldavie", r"(?:république\s+de\s+)?moldova", r"bosnie-herzégovine", r"serbie",
+        r"kosovo", r"australie", r"japon", r"nouvelle-zélande", r"république\s+de\s+corée",
+        r"corée\s+du\s+sud", r"union\s+européenne", r"(?-i:UE)", r"jordanie", r"ira[qk]",
+        r"tunisie", r"mauritanie", r"suisse", r"autriche", r"irlande", r"malte",
     )
 )
 _NAMED_EN = _alt(
     (
-        r"albania",
-        r"belgium",
-        r"bulgaria",
-        r"canada",
-        r"croatia",
-        r"czechia",
-        r"czech\s+republic",
-        r"denmark",
-        r"estonia",
-        r"finland",
-        r"france",
-        r"germany",
-        r"greece",
-        r"hungary",
-        r"iceland",
-        r"italy",
-        r"latvia",
-        r"lithuania",
-        r"luxembourg",
-        r"montenegro",
-        r"netherlands",
-        r"north\s+macedonia",
-        r"norway",
-        r"poland",
-        r"portugal",
-        r"romania",
-        r"slovakia",
-        r"slovenia",
-        r"spain",
-        r"sweden",
-        r"türkiye",
-        r"turkey",
-        r"united\s+kingdom",
-        r"(?-i:UK|US|EU)",
-        r"united\s+states",
-        r"ukraine",
-        r"georgia",
-        r"moldova",
-        r"bosnia\s+and\s+herzegovina",
-        r"serbia",
-        r"kosovo",
-        r"australia",
-        r"japan",
-        r"new\s+zealand",
-        r"republic\s+of\s+korea",
-        r"south\s+korea",
-        r"european\s+union",
-        r"jordan",
-        r"iraq",
-        r"tunisia",
-        r"mauritania",
-        r"switzerland",
-        r"austria",
-        r"ireland",
-        r"malta",
+        r"albania", r"belgium", r"bulgaria", r"canada", r"croatia", r"czechia",
+        r"czech\s+republic", r"denmark", r"estonia", r"finland", r"france", r"germany",
+        r"greece", r"hungary", r"iceland", r"italy", r"latvia", r"lithuania", r"luxembourg",
+        r"montenegro", r"netherlands", r"north\s+macedonia", r"norway", r"poland",
+        r"portugal", r"romania", r"slovakia", r"slovenia", r"spain", r"sweden", r"türkiye",
+        r"turkey", r"united\s+kingdom", r"(?-i:UK|US|EU)", r"united\s+states", r"ukraine",
+        r"georgia", r"moldova", r"bosnia\s+and\s+herzegovina", r"serbia", r"kosovo",
+        r"australia", r"japan", r"new\s+zealand", r"republic\s+of\s+korea", r"south\s+korea",
+        r"european\s+union", r"jordan", r"iraq", r"tunisia", r"mauritania", r"switzerland",
+        r"austria", r"ireland", r"malta",
     )
 )
 _ARTICLE_FR = rf"(?:l{_AP}|la\s+|le\s+|les\s+)"
@@ -1218,8 +848,7 @@ def _rules_fr() -> tuple[_Rule, ...]:
         _Rule(_compile(rf"\bnous\s+nous\s+engageons{adv}\s+(?:à|a)\b"), _COMMIT, "auto"),
         _Rule(
             _compile(rf"\bnous\s+nous\s+sommes{adv}\s+engagée?s(?:\s+(?:à|a)\b)?"),
-            _COMMIT,
-            "auto",
+            _COMMIT, "auto",
         ),
         _Rule(
             _compile(
@@ -1227,51 +856,49 @@ def _rules_fr() -> tuple[_Rule, ...]:
                 rf"(?:(?:notre|nos)\s+(?:[^\W\d_]+\s+)?(?:engagements?|attachement)"
                 rf"|l{_AP}engagement)\b"
             ),
-            _COMMIT - 0.05,
-            "auto",
+            _COMMIT - 0.05, "auto",
         ),
         _Rule(
             _compile(
                 r"\bnous\s+(?:sommes|restons|demeurons)(?:\s+[^\W\d_]+){0,2}\s+"
                 r"dans\s+notre\s+engagement\b"
             ),
-            _DECISION,
-            "auto",
+            _DECISION, "auto",
         ),
         _Rule(
             _compile(
                 rf"\bnous\s+(?:avons|avions){adv}\s+(?:convenu|décidé|approuvé|adopté|entériné"
                 r"|acté|chargé|pris\s+(?:des|les|la|de\s+nouvelles)\s+décisions?)\b"
             ),
-            _DECISION,
-            "alliance",
+            _DECISION, "alliance",
         ),
         _Rule(_compile(rf"\bnous\s+sommes{adv}\s+convenue?s\b"), _DECISION, "alliance"),
         _Rule(
-            _compile(r"\bnous\s+(?:approuvons|adoptons|entérinons|décidons|convenons|chargeons)\b"),
-            _DECISION,
-            "alliance",
+            _compile(
+                r"\bnous\s+(?:approuvons|adoptons|entérinons|décidons|convenons|chargeons)\b"
+            ),
+            _DECISION, "alliance",
         ),
-        _Rule(_compile(rf"\bnous\s+continuerons{adv}\s+(?:de\b|d{_AP}|à\b|a\b)"), _FUTURE, "auto"),
+        _Rule(
+            _compile(rf"\bnous\s+continuerons{adv}\s+(?:de\b|d{_AP}|à\b|a\b)"), _FUTURE, "auto"
+        ),
         _Rule(_compile(r"\bnous\s+allons\b"), _FUTURE, "auto"),
         _Rule(
-            _compile(rf"\bnous\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}"),
-            _FUTURE,
-            "auto",
+            _compile(
+                rf"\bnous\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}"
+            ),
+            _FUTURE, "auto",
         ),
         _Rule(
             _compile(rf"\bet\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}"),
-            _FUTURE - 0.05,
-            "auto",
-            check="nous",
+            _FUTURE - 0.05, "auto", check="nous",
         ),
         _Rule(
             _compile(
                 rf"\bnous\s+(?:sommes|restons|demeurons){adv}\s+"
                 r"(?:déterminée?s|résolue?s|attachée?s)\s+(?:à|au|aux)\b"
             ),
-            _RESOLVE,
-            "auto",
+            _RESOLVE, "auto",
         ),
         # Third person: "L'OTAN continuera", "Les Alliés veilleront", "l'OTAN et l'UE…".
         _Rule(
@@ -1281,8 +908,7 @@ def _rules_fr() -> tuple[_Rule, ...]:
                 rf"\s+(?:ne\s+|n{_AP})?(?:se\s+|s{_AP}|(?:le|la|les|lui|leur|y|en)\s+)?"
                 rf"{_FUTURE_3}"
             ),
-            _FUTURE,
-            "subject",
+            _FUTURE, "subject",
         ),
         _Rule(
             _compile(
@@ -1291,33 +917,24 @@ def _rules_fr() -> tuple[_Rule, ...]:
                 rf"|\b(?:ont|avaient){adv}\s+pris\s+(?:des|les|de\s+nouvelles)\s+décisions\b"
                 rf"|\bse\s+sont{adv}\s+mis\s+d{_AP}accord\b|\bsont{adv}\s+convenus\b"
             ),
-            _DECISION,
-            "alliance",
-            check="subject",
+            _DECISION, "alliance", check="subject",
         ),
         _Rule(
             _compile(
                 rf"\b(?:ont|avaient){adv}\s+annoncé\s+l{_AP}adoption\s+d{_AP}un\s+engagement\b"
             ),
-            _COMMIT,
-            "alliance",
-            check="subject",
+            _COMMIT, "alliance", check="subject",
         ),
         _Rule(
             _compile(
                 rf"\bse\s+sont{adv}\s+engagée?s\s+(?:à|a)\b|\bs{_AP}est{adv}\s+engagée?\s+"
                 rf"(?:à|a)\b|\bs{_AP}engagen?t?{adv}\s+(?:à|a)\b"
             ),
-            _COMMIT - 0.05,
-            "subject",
-            check="subject",
+            _COMMIT - 0.05, "subject", check="subject",
         ),
         _Rule(
             _compile(rf"\b(?:ont|avaient){adv}\s+(?:engagé|promis|alloué|consacré)\b"),
-            _DECISION,
-            "each_ally",
-            check="subject",
-            needs_amount=True,
+            _DECISION, "each_ally", check="subject", needs_amount=True,
         ),
         _Rule(
             _compile(
@@ -1326,9 +943,7 @@ def _rules_fr() -> tuple[_Rule, ...]:
                 rf"|\b(?:ont|avaient){adv}\s+(?:exprimé|réaffirmé)\s+leur\s+"
                 r"(?:[^\W\d_]+\s+)?(?:détermination|volonté|engagement|attachement)\b"
             ),
-            _RESOLVE,
-            "subject",
-            check="subject",
+            _RESOLVE, "subject", check="subject",
         ),
         # Named allies or partners: "L'Allemagne et les Pays-Bas se sont engagés à".
         _Rule(
@@ -1338,8 +953,7 @@ def _rules_fr() -> tuple[_Rule, ...]:
                 rf"|s{_AP}est\s+engagée?\b|(?:a|ont)\s+(?:décidé|promis|convenu|annoncé)\b"
                 rf"|(?:ne\s+)?{_FUTURE_3})"
             ),
-            _NAMED_PLEDGE,
-            "named",
+            _NAMED_PLEDGE, "named",
         ),
     )
 
@@ -1351,8 +965,7 @@ def _rules_en() -> tuple[_Rule, ...]:
             _compile(
                 rf"\bwe\s+{adv}(?:have\s+|had\s+)?{adv}commit(?:ted)?\s+(?:ourselves\s+)?to\b"
             ),
-            _COMMIT,
-            "auto",
+            _COMMIT, "auto",
         ),
         _Rule(_compile(rf"\bwe\s+(?:are|remain)\s+{adv}committed\s+to\b"), _COMMIT - 0.05, "auto"),
         _Rule(
@@ -1360,8 +973,7 @@ def _rules_en() -> tuple[_Rule, ...]:
                 rf"\bwe\s+{adv}(?:reaffirm|reiterate|renew)\s+(?:our|the)\s+"
                 r"(?:[\w-]+\s+){0,2}?commitments?\b"
             ),
-            _COMMIT - 0.05,
-            "auto",
+            _COMMIT - 0.05, "auto",
         ),
         _Rule(_compile(rf"\bwe\s+(?:have\s+)?{adv}pledged?\b"), _COMMIT - 0.05, "auto"),
         _Rule(
@@ -1369,18 +981,17 @@ def _rules_en() -> tuple[_Rule, ...]:
                 rf"\bwe\s+{adv}(?:have\s+|had\s+)?{adv}(?:agreed|agree\s+to|decided"
                 r"|decide\s+to|endorsed?|approved?|adopted?|tasked|task)\b"
             ),
-            _DECISION,
-            "alliance",
+            _DECISION, "alliance",
         ),
         _Rule(
-            _compile(rf"\bwe\s+{adv}(?:will|shall)\b|\bwe{_AP}ll\b|\bwe\s+are\s+going\s+to\b"),
-            _FUTURE,
-            "auto",
+            _compile(
+                rf"\bwe\s+{adv}(?:will|shall)\b|\bwe{_AP}ll\b|\bwe\s+are\s+going\s+to\b"
+            ),
+            _FUTURE, "auto",
         ),
         _Rule(
             _compile(rf"\bwe\s+(?:are|remain)\s+{adv}(?:determined|resolved|resolute)\b"),
-            _RESOLVE,
-            "auto",
+            _RESOLVE, "auto",
         ),
         _Rule(
             _compile(
@@ -1388,23 +999,18 @@ def _rules_en() -> tuple[_Rule, ...]:
                 r"(?P<gap>(?:\s+(?!(?:that|which|who)\b)[^\s.,;:!?\"“”]+){0,6}?)"
                 r"\s+(?:will|shall|would)\b(?!\s+(?:discuss|meet|address|examine)\b)"
             ),
-            _FUTURE,
-            "subject",
+            _FUTURE, "subject",
         ),
         _Rule(
             _compile(
                 rf"\b(?:(?:have|has|had)\s+)?{adv}(?:agreed|decided|endorsed|approved|adopted"
                 r"|tasked)\b"
             ),
-            _DECISION,
-            "alliance",
-            check="subject",
+            _DECISION, "alliance", check="subject",
         ),
         _Rule(
             _compile(r"\bannounced\s+the\s+adoption\s+of\s+a\s+(?:pledge|commitment)\b"),
-            _COMMIT,
-            "alliance",
-            check="subject",
+            _COMMIT, "alliance", check="subject",
         ),
         _Rule(
             _compile(
@@ -1412,22 +1018,15 @@ def _rules_en() -> tuple[_Rule, ...]:
                 rf"(?:themselves\s+|itself\s+)?to\b|\bcommits?\s+to\b"
                 rf"|\b(?:remain|remains|are|is)\s+{adv}committed\s+to\b"
             ),
-            _COMMIT - 0.05,
-            "subject",
-            check="subject",
+            _COMMIT - 0.05, "subject", check="subject",
         ),
         _Rule(
             _compile(rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged|allocated)\b"),
-            _DECISION,
-            "each_ally",
-            check="subject",
-            needs_amount=True,
+            _DECISION, "each_ally", check="subject", needs_amount=True,
         ),
         _Rule(
             _compile(rf"\b(?:remain|remains|are|is)\s+{adv}(?:determined|resolved)\s+to\b"),
-            _RESOLVE,
-            "subject",
-            check="subject",
+            _RESOLVE, "subject", check="subject",
         ),
         _Rule(
             _compile(
@@ -1435,8 +1034,7 @@ def _rules_en() -> tuple[_Rule, ...]:
                 r"|(?:has|have)\s+(?:committed|pledged|agreed|decided)|committed|pledged"
                 r"|agreed|decided|commits?\s+to)\b"
             ),
-            _NAMED_PLEDGE,
-            "named",
+            _NAMED_PLEDGE, "named",
         ),
     )
 
@@ -1504,7 +1102,9 @@ def _bound(hit: _Hit, quote: str, quantities: tuple[Quantity, ...], lang: str) -
     return "alliance"
 
 
-def find_candidates(text: str, language: str, reference_year: int | None = None) -> list[Candidate]:
+def find_candidates(
+    text: str, language: str, reference_year: int | None = None
+) -> list[Candidate]:
     """Commitment candidates in ``text`` (a paragraph), in order of appearance.
 
     The quote is the sentence carrying the commitment phrase, extended to the next
