@@ -99,7 +99,7 @@ class Draft:
     fields: dict
 
 
-def _candidate_fields(candidate: Candidate) -> dict:
+def candidate_fields(candidate: Candidate) -> dict:
     fields = {
         "category": candidate.category,
         "bound": candidate.bound,
@@ -121,7 +121,7 @@ def _candidate_fields(candidate: Candidate) -> dict:
     return fields
 
 
-def _auto_title(quote: str) -> str:
+def auto_title(quote: str) -> str:
     words = quote.split()
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
@@ -140,7 +140,7 @@ def candidate_drafts(documents: list[SourceDocument]) -> dict[tuple[str, str], l
                     candidate,
                     candidate.start,
                     candidate.end,
-                    {"title": _auto_title(candidate.quote), **_candidate_fields(candidate)},
+                    {"title": auto_title(candidate.quote), **candidate_fields(candidate)},
                 )
                 for candidate in found
             ]

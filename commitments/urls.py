@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("curate/<slug:slug>/", views.curate, name="curate"),
     path("measurements/new/", views.measurement_create, name="measurement_create"),
+    path("import/", views.import_upload, name="import"),
+    path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("allies/", views.ally_list, name="allies"),
     path("allies/<str:iso3>/", views.ally_detail, name="ally"),
     path("measurements.<str:fmt>", views.measurement_export, name="measurements_export"),

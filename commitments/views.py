@@ -1,4 +1,9 @@
+from datetime import date
+
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -10,14 +15,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from summits import exports, history
 from summits.access import role_required
+from summits.ingest import IngestError
 from summits.models import Annotation, Document, Summit
+from summits.services import AlreadyLoaded, ImportConflict
 from summits.versioning import VersionConflict
 from summits.views import conflict
 from summits.wording import diff_counts, word_diff
 
 from . import charts, services
 from .filters import CommitmentFilter
-from .forms import CommitmentForm, MeasurementForm, ReviewForm, StatusChangeForm
+from .forms import (
+    CommitmentForm,
+    ImportForm,
+    MeasurementForm,
+    ReviewForm,
+    StatusChangeForm,
+)
+from .importing import NewSummit, build_preview, dump_payload, import_communique, load_payload
 from .lineage import lineage_of
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress import progress_for
@@ -560,3 +574,153 @@ def commitment_restore(request, slug, history_id):
             "history_url": reverse("commitments:history", args=[slug]),
         },
     )
+
+
+# ------------------------------------------------------------------ loading a communiqué
+
+IMPORT_PERMISSION = "summits.add_document"
+
+
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def import_upload(request):
+    """The upload form; a valid upload shows the preview, which writes nothing."""
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            return _preview(request, form.source, form.payload_fields())
+        status = 400
+    else:
+        summit = Summit.objects.filter(slug=request.GET.get("summit", "")).first()
+        form = ImportForm(initial={"summit": summit})
+        status = 200
+    return _upload_page(request, form, status=status)
+
+
+def _upload_page(request, form, *, status=200, error="", existing=None):
+    return render(
+        request,
+        "commitments/import_upload.html",
+        {
+            "form": form,
+            "limit_mb": settings.IMPORT_MAX_BYTES / 1024 / 1024,
+            "error": error,
+            "existing": existing,
+        },
+        status=status,
+    )
+
+
+class _Choices:
+    """The summit and earlier version that the form's fields name, read again."""
+
+    def __init__(self, fields):
+        self.summit = None
+        self.new_summit = None
+        self.replaces = None
+        if fields["summit"] is not None:
+            self.summit = Summit.objects.filter(pk=fields["summit"]).first()
+            if self.summit is None:
+                raise ImportConflict(_("The summit chosen has been deleted."))
+        else:
+            new = fields["new_summit"]
+            self.new_summit = NewSummit(
+                name=new["name"],
+                kind=new["kind"],
+                city=new["city"],
+                country=new["country"],
+                started_on=date.fromisoformat(new["started_on"]),
+                ended_on=date.fromisoformat(new["ended_on"]),
+            )
+        if fields["replaces"] is not None:
+            self.replaces = Document.objects.filter(pk=fields["replaces"]).first()
+            if self.replaces is None:
+                raise ImportConflict(_("The document to correct has been deleted."))
+        self.published_on = date.fromisoformat(fields["published_on"])
+
+
+def _preview(request, source, fields):
+    choices = _Choices(fields)
+    preview = build_preview(
+        source=source,
+        reference_year=choices.published_on.year,
+        summit=choices.summit,
+        title=fields["title"],
+        replaces=choices.replaces,
+    )
+    # The earlier version found by title is confirmed with the rest.
+    fields = fields | {"replaces": preview.replaces.pk if preview.replaces else None}
+    return render(
+        request,
+        "commitments/import_preview.html",
+        {
+            "preview": preview,
+            "fields": fields,
+            "summit": choices.summit,
+            "new_summit": choices.new_summit,
+            "published_on": choices.published_on,
+            "kind_label": Document.Kind(fields["kind"]).label,
+            "payload": dump_payload(source=source, fields=fields),
+        },
+    )
+
+
+@require_POST
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def import_confirm(request):
+    """Load the previewed text, in one transaction; or tell why nothing was written."""
+    if "cancel" in request.POST:
+        messages.info(request, _("Import cancelled: nothing was loaded."))
+        return redirect("commitments:import")
+    try:
+        source, fields = load_payload(request.POST.get("payload", ""))
+    except signing.BadSignature:
+        return _upload_page(
+            request,
+            ImportForm(),
+            status=400,
+            error=_("This preview has expired or was altered: upload the file again."),
+        )
+    try:
+        choices = _Choices(fields)
+        imported = import_communique(
+            source=source,
+            summit=choices.summit,
+            new_summit=choices.new_summit,
+            title=fields["title"],
+            kind=fields["kind"],
+            published_on=choices.published_on,
+            source_name=fields["source_name"],
+            source_url=fields["source_url"],
+            replaces=choices.replaces,
+            loaded_by=request.user,
+        )
+    except AlreadyLoaded as error:
+        return _upload_page(
+            request, ImportForm(), status=409, error=str(error), existing=error.document
+        )
+    except (ImportConflict, IngestError, ValidationError) as error:
+        message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        return _upload_page(request, ImportForm(), status=409, error=message)
+    document = imported.document
+    messages.success(
+        request,
+        _(
+            "Loaded “%(title)s”: %(paragraphs)d paragraphs, %(candidates)d commitment "
+            "candidates for editors to review."
+        )
+        % {
+            "title": document.title,
+            "paragraphs": document.paragraphs.count(),
+            "candidates": imported.candidates,
+        },
+    )
+    if document.supersedes_id:
+        messages.info(
+            request,
+            _(
+                "It replaces an earlier version: %(moved)d annotations moved, %(orphaned)d "
+                "could not be placed and are flagged as orphans."
+            )
+            % {"moved": imported.moved, "orphaned": imported.orphaned},
+        )
+    return redirect(document)

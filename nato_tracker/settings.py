@@ -131,6 +131,12 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# Largest communiqué file an admin can load (bytes); pasted text counts the same.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# A pasted text, or the text of a preview waiting for confirmation, travels in the form
+# body: leave room for it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, IMPORT_MAX_BYTES + 1024 * 1024)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "commitments:home"
 LOGOUT_REDIRECT_URL = "commitments:home"

@@ -1,30 +1,47 @@
 """Writes that span several summits models.
 
-Loading a document with its paragraphs; writing annotations (versioned: a stale save
-raises versioning.VersionConflict); correcting a paragraph's text and carrying
-annotations over to a new version of a document, re-anchored with anchoring.reanchor.
+Loading a document (text, HTML or PDF) with its paragraphs; writing annotations
+(versioned: a stale save raises versioning.VersionConflict); correcting a paragraph's
+text and carrying annotations over to a new version of a document, re-anchored with
+anchoring.reanchor.
 """
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import anchoring, history, ingest
+from . import anchoring, formats, history, ingest
 from .models import Annotation, Document, Paragraph, Summit
 from .text import fold
 from .versioning import claim_version
 
 
 class AlreadyLoaded(Exception):
-    def __init__(self, document: Document):
+    """The same text is stored already (found before writing, or by a concurrent import)."""
+
+    def __init__(self, document: Document, *, concurrent: bool = False):
         self.document = document
-        super().__init__(_("This text is already loaded as “%(title)s”.") % {"title": document})
+        self.concurrent = concurrent
+        if concurrent:
+            message = _(
+                "Another import loaded this text at the same moment, as “%(title)s”: "
+                "nothing more was written."
+            )
+        else:
+            message = _("This text is already loaded as “%(title)s”.")
+        super().__init__(message % {"title": document})
 
 
-def ingest_report(parsed: ingest.ParsedDocument) -> dict:
+class ImportConflict(Exception):
+    """Another import changed what this one relies on; nothing was written."""
+
+
+def ingest_report(parsed: ingest.ParsedDocument, source: formats.Source | None = None) -> dict:
     """What the ingest removed, repaired and warned about, kept with the document."""
-    return {
+    report = {"source": source.as_dict()} if source is not None else {}
+    return report | {
         "numbered": parsed.numbered,
         "paragraphs": len(parsed.paragraphs),
         "defects": parsed.defects_count,
@@ -35,14 +52,16 @@ def ingest_report(parsed: ingest.ParsedDocument) -> dict:
     }
 
 
-def document_fields(parsed: ingest.ParsedDocument, raw_text: str) -> dict:
+def document_fields(
+    parsed: ingest.ParsedDocument, raw_text: str, source: formats.Source | None = None
+) -> dict:
     return {
         "raw_text": raw_text,
         "encoding": parsed.encoding,
         "language": parsed.language,
         "sha256": ingest.sha256_text(raw_text),
         "headline": parsed.title[:500],
-        "ingest_report": ingest_report(parsed),
+        "ingest_report": ingest_report(parsed, source),
     }
 
 
@@ -67,21 +86,72 @@ def load_document(
     title: str,
     kind: str,
     published_on,
+    filename: str = "",
     source_name: str = "",
     source_url: str = "",
     loaded_by=None,
     supersedes: Document | None = None,
 ) -> Document:
-    """Parse raw bytes and store the document and its paragraphs, all or nothing.
+    """Read raw bytes (text, HTML or PDF) and store the document and its paragraphs.
 
-    Raises ingest.IngestError for input that is not a readable text, and AlreadyLoaded
-    when the same text is already stored.
+    All or nothing. Raises ingest.IngestError for input that cannot be read as a
+    communiqué, AlreadyLoaded when the same text is already stored, and ImportConflict
+    when ``supersedes`` has been replaced already.
     """
-    text, _encoding = ingest.decode(data)
-    parsed = ingest.parse_text(text, encoding=_encoding)
-    existing = Document.objects.filter(sha256=ingest.sha256_text(text)).first()
+    source = formats.read_source(data, filename=filename)
+    parsed = ingest.parse_text(source.text, encoding=source.encoding)
+    document = store_document(
+        summit=summit,
+        source=source,
+        parsed=parsed,
+        slug=slug,
+        title=title,
+        kind=kind,
+        published_on=published_on,
+        source_name=source_name,
+        source_url=source_url,
+        loaded_by=loaded_by,
+        supersedes=supersedes,
+    )
+    if supersedes is not None:
+        carry_annotations(old_document=supersedes, new_document=document)
+    return document
+
+
+def loaded_document(text: str) -> Document | None:
+    """The stored document whose raw text is ``text``, if any."""
+    return Document.objects.filter(sha256=ingest.sha256_text(text)).first()
+
+
+@transaction.atomic
+def store_document(
+    *,
+    summit: Summit,
+    source: formats.Source,
+    parsed: ingest.ParsedDocument,
+    slug: str,
+    title: str,
+    kind: str,
+    published_on,
+    source_name: str = "",
+    source_url: str = "",
+    loaded_by=None,
+    supersedes: Document | None = None,
+) -> Document:
+    """Store a parsed text as a document with its paragraphs, all or nothing.
+
+    When ``supersedes`` is given the new document is its corrected version: the old one
+    is kept (the caller moves its annotations over with carry_annotations). Two imports of the
+    same text at the same moment are told apart by the database's unique constraints:
+    one is stored, the other raises AlreadyLoaded (or ImportConflict).
+    """
+    existing = loaded_document(source.text)
     if existing is not None:
         raise AlreadyLoaded(existing)
+    if supersedes is not None and Document.objects.filter(supersedes=supersedes).exists():
+        raise ImportConflict(
+            _("“%(title)s” has been replaced by a newer version already.") % {"title": supersedes}
+        )
     document = Document(
         summit=summit,
         slug=slug,
@@ -92,10 +162,25 @@ def load_document(
         source_url=source_url,
         loaded_by=loaded_by,
         supersedes=supersedes,
-        **document_fields(parsed, text),
+        loaded_at=timezone.now(),
+        **document_fields(parsed, source.text, source),
     )
-    document.full_clean()
-    document.save()
+    # Uniqueness (same text, same slug, same earlier version) is left to the database,
+    # which is the only judge when two imports run at the same moment.
+    document.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        existing = loaded_document(source.text)
+        if existing is not None:
+            raise AlreadyLoaded(existing, concurrent=True) from None
+        raise ImportConflict(
+            _(
+                "Another import saved a document at the same moment; nothing was written. "
+                "Load the file again."
+            )
+        ) from None
     save_paragraphs(document, parsed)
     return document
 
@@ -264,3 +349,13 @@ def move_annotations(*, old_paragraphs, new_paragraphs, user=None) -> MoveReport
             annotation._change_reason = "moved to a new version of the document"
             annotation.save()
     return report
+
+
+def carry_annotations(*, old_document: Document, new_document: Document, user=None):
+    """Move a document's annotations to its new version; returns (moved, orphaned)."""
+    report = move_annotations(
+        old_paragraphs=old_document.paragraphs.order_by("position").prefetch_related("annotations"),
+        new_paragraphs=new_document.paragraphs.order_by("position"),
+        user=user,
+    )
+    return len(report.moved), len(report.orphaned)

@@ -72,7 +72,9 @@ def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
 
 
 def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
+    document = get_object_or_404(
+        Document.objects.select_related("summit", "supersedes", "superseded_by"), slug=slug
+    )
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
     for paragraph in paragraphs:
         paragraph.document = document  # permalinks need it: no query per paragraph

@@ -53,6 +53,12 @@ def make_user(role=None, **kw):
     return user
 
 
+def make_admin(**kw):
+    """A member of the Admins group (who may load communiqués)."""
+    kw.setdefault("username", "admin")
+    return make_user("Admins", **kw)
+
+
 def make_annotation(**kw):
     from summits.models import Annotation
     from summits.services import create_annotation

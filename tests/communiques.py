@@ -1,0 +1,101 @@
+"""The Vilnius communiqué saved in the ways admins receive texts, and small written texts."""
+
+import functools
+import html
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from tests.pdf import image_pdf, text_pdf
+
+SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
+VILNIUS = SOURCES / "2023-07-11-vilnius-communique.txt"
+
+
+@functools.cache
+def vilnius_text() -> str:
+    return VILNIUS.read_text(encoding="utf-8")
+
+
+def vilnius_lines() -> list[str]:
+    return [line for line in vilnius_text().splitlines() if line.strip()]
+
+
+def as_cp1252() -> bytes:
+    return vilnius_text().encode("cp1252")
+
+
+def as_utf8_bom_crlf() -> bytes:
+    return b"\xef\xbb\xbf" + vilnius_text().replace("\n", "\r\n").encode("utf-8")
+
+
+def html_page(body: str, *, title: str = "Sommet de Vilnius") -> str:
+    """A news site's page: menus, cookie banner, sidebar, footer and scripts around body."""
+    return f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>{title} | Le Site</title>
+<script>window.dataLayer = []; var tpl = "<p>1. Not a paragraph</p>";</script>
+<style>p {{ margin: 0 }} .ad {{ display: none }}</style>
+</head><body>
+<header><nav><a href="/">Accueil</a> <a href="/monde">Monde</a> <a href="/afrique">Afrique</a>
+<a href="/sport">Sport</a></nav></header>
+<div class="cookie">Nous utilisons des cookies. <button>Accepter</button></div>
+<main><article><h1>{html.escape(title)}</h1>
+{body}
+</article></main>
+<aside><h3>Articles populaires</h3><ul><li><a href="/a">Un autre article sur le sport</a></li>
+<li><a href="/b">La météo de demain</a></li></ul></aside>
+<footer><p>© 2023 Le Site. Tous droits réservés.</p><a href="/mentions">Mentions légales</a>
+</footer>
+<script src="/app.js"></script><script>document.write("<p>2. Injected</p>")</script>
+</body></html>"""
+
+
+def as_html() -> bytes:
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in vilnius_lines())
+    return html_page(body).encode("utf-8")
+
+
+def as_pdf() -> bytes:
+    return text_pdf(vilnius_lines())
+
+
+def scripts_only_html() -> bytes:
+    scripts = "\n".join(
+        f"<script>var block{n} = {{'text': '1. Nous nous engageons à tout.'}};</script>"
+        for n in range(40)
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>Sommet</title>{scripts}</head>"
+        f"<body><nav><a href='/'>Accueil</a></nav>{scripts}<noscript></noscript></body></html>"
+    ).encode()
+
+
+def zip_archive() -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("communique.txt", "1. Nous nous engageons.")
+    return buffer.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(64))
+# Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in Windows-1252, and not UTF-8.
+NEITHER_UTF8_NOR_CP1252 = "1. Les Alliés".encode("cp1252") + b"\x81\x8d\x8f\x90\x9d" * 4
+
+ENGLISH = """Summit Declaration
+
+1. We, the Heads of State and Government, met in Testville. We commit to invest at least \
+2% of our GDP on defence every year.
+
+2. Allies will provide up to 1.5% for resilience by 2035.
+
+3. We agreed to review the plan in 2029.
+"""
+
+PROSE = (
+    "Les dirigeants se sont réunis et ont discuté de la sécurité de la zone "
+    "euro-atlantique sans adopter de texte numéroté ni de titre."
+)
+
+
+def image_only_pdf() -> bytes:
+    return image_pdf()

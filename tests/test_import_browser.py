@@ -1,0 +1,105 @@
+"""In a real browser: an admin uploads a file, reads the preview, confirms, lands on it."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import make_admin
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+DECLARATION = """The Hague Summit Declaration
+
+1. We, the Heads of State and Government of the North Atlantic Alliance, met in The Hague.
+
+2. We commit to invest 5% of GDP annually on core defence requirements and defence-related \
+spending by 2035.
+
+3. Allies will provide at least €40 billion of security assistance to Ukraine every year.
+
+4. We agreed to review the trajectory and balance of spending in 2029.
+
+5. We thank the Netherlands for their generous hospitality.
+"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture
+def admin_cookie(seeded_transactional_db, client):
+    """The session cookie of a logged-in admin, made before the browser starts: once
+    Playwright runs, the test's code runs in another context, whose database connection
+    would outlive the test."""
+    client.force_login(make_admin())
+    return client.cookies[settings.SESSION_COOKIE_NAME]
+
+
+@pytest.fixture
+def browser(admin_cookie):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def screenshot(page, name, tmp_path):
+    """Into docs/ when UPDATE_SCREENSHOTS is set; into the test's own folder otherwise."""
+    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    page.screenshot(path=str(folder / name), full_page=False)
+
+
+def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
+    admin_cookie, live_server, browser, tmp_path
+):
+    cookie = admin_cookie
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    path = tmp_path / "the-hague-declaration.txt"
+    path.write_text(DECLARATION, encoding="utf-8")
+
+    page.goto(f"{live_server.url}/import/?summit=the-hague-2025")
+    page.get_by_label("Title").fill("The Hague Summit Declaration")
+    page.get_by_label("Kind of document").select_option("declaration")
+    page.get_by_label("Publication date").fill("2025-06-25")
+    page.get_by_label("Published by").fill("NATO")
+    page.get_by_label("File").set_input_files(str(path))
+    screenshot(page, "upload.png", tmp_path)
+    page.get_by_role("button", name="Preview the import").click()
+
+    page.wait_for_selector("h1:has-text('Preview of the import')")
+    facts = page.locator("dl.facts").first.inner_text()
+    assert "5" in page.locator("strong.count").inner_text()
+    assert "English" in facts and "utf-8" in facts
+    assert page.locator("table.candidates tbody tr").count() == 3
+    assert "at least 40,000,000,000 euros" in page.locator("table.candidates").inner_text()
+    screenshot(page, "preview.png", tmp_path)
+    page.get_by_role("button", name="Confirm the import").click()
+
+    page.wait_for_url(f"{live_server.url}/documents/the-hague-2025-declaration/")
+    assert page.locator("h1").inner_text() == "The Hague Summit Declaration"
+    assert "Loaded “The Hague Summit Declaration”: 5 paragraphs, 3 commitment" in (
+        page.locator(".notice.success").inner_text()
+    )
+    assert page.locator("section.para").count() == 5
+    context.close()
