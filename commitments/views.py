@@ -2,7 +2,6 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -581,7 +580,7 @@ def commitment_restore(request, slug, history_id):
 IMPORT_PERMISSION = "summits.add_document"
 
 
-@permission_required(IMPORT_PERMISSION, raise_exception=True)
+@role_required(IMPORT_PERMISSION)
 def import_upload(request):
     """The upload form; a valid upload shows the preview, which writes nothing."""
     if request.method == "POST":
@@ -665,7 +664,7 @@ def _preview(request, source, fields):
 
 
 @require_POST
-@permission_required(IMPORT_PERMISSION, raise_exception=True)
+@role_required(IMPORT_PERMISSION)
 def import_confirm(request):
     """Load the previewed text, in one transaction; or tell why nothing was written."""
     if "cancel" in request.POST:

@@ -312,6 +312,48 @@ def correct_paragraph(*, paragraph: Paragraph, text: str, user=None) -> list[Ann
     return orphans
 
 
+@dataclass(frozen=True)
+class AnnotationMove:
+    """Where an annotation's quote is in a new version of its text: a paragraph and a
+    span, or nowhere (``target`` is None: the annotation becomes an orphan)."""
+
+    annotation: Annotation
+    target: Paragraph | None
+    start: int = 0
+    end: int = 0
+
+
+def plan_annotation_moves(annotations, paragraphs) -> list[AnnotationMove]:
+    """Find each annotation's quote again in the paragraphs of a new version; writes nothing.
+
+    The new paragraph with the annotation's label is tried first, then (the text may
+    have been renumbered) every other one, with `anchoring.reanchor`, which prefers the
+    occurrence whose surroundings match the stored prefix and suffix.
+    """
+    paragraphs = list(paragraphs)
+    moves = []
+    for annotation in annotations:
+        label = annotation.paragraph.label
+        ordered = [p for p in paragraphs if p.label == label]
+        ordered += [p for p in paragraphs if p.label != label]
+        for paragraph in ordered:
+            span = anchoring.reanchor(
+                annotation.paragraph.text,
+                paragraph.text,
+                annotation.quote,
+                annotation.start,
+                annotation.end,
+                annotation.prefix,
+                annotation.suffix,
+            )
+            if span is not None:
+                moves.append(AnnotationMove(annotation, paragraph, *span))
+                break
+        else:
+            moves.append(AnnotationMove(annotation, None))
+    return moves
+
+
 @dataclass
 class MoveReport:
     moved: list[Annotation] = field(default_factory=list)
@@ -322,32 +364,31 @@ class MoveReport:
 def move_annotations(*, old_paragraphs, new_paragraphs, user=None) -> MoveReport:
     """Carry the annotations of one version of a document over to the next one.
 
-    For each annotation of `old_paragraphs`, the quote is looked for first in the new
-    paragraph with the same label, then (the text may have been renumbered) in every
-    new paragraph, with `anchoring.reanchor`. Found: the annotation moves there. Not
-    found: it moves to the same-label paragraph if there is one (else stays where it is)
-    and is marked an orphan, so that no note is ever dropped. Each move is a new
+    Each annotation goes where `plan_annotation_moves` finds its quote. Not found: it
+    moves to the new paragraph with the same label if there is one (else stays where it
+    is) and is marked an orphan, so that no note is ever dropped. Each move is a new
     version of the annotation, recorded in its history.
     """
     new_paragraphs = list(new_paragraphs)
     by_label = {paragraph.label: paragraph for paragraph in new_paragraphs}
+    annotations = [a for old in old_paragraphs for a in old.annotations.all()]
     report = MoveReport()
-    for old in old_paragraphs:
-        for annotation in old.annotations.all():
-            same = by_label.get(old.label)
-            candidates = ([same] if same else []) + [p for p in new_paragraphs if p is not same]
-            for paragraph in candidates:
-                if _reanchor_onto(annotation, old.text, paragraph):
-                    report.moved.append(annotation)
-                    break
-            else:
-                annotation.paragraph = same or old
-                annotation.orphan = True
-                report.orphaned.append(annotation)
-            annotation.version += 1
-            annotation._history_user = user
-            annotation._change_reason = "moved to a new version of the document"
-            annotation.save()
+    for move in plan_annotation_moves(annotations, new_paragraphs):
+        annotation = move.annotation
+        if move.target is None:
+            annotation.paragraph = by_label.get(annotation.paragraph.label, annotation.paragraph)
+            annotation.orphan = True
+            report.orphaned.append(annotation)
+        else:
+            annotation.paragraph = move.target
+            for name, value in _anchor_fields(move.target.text, move.start, move.end).items():
+                setattr(annotation, name, value)
+            annotation.orphan = False
+            report.moved.append(annotation)
+        annotation.version += 1
+        annotation._history_user = user
+        annotation._change_reason = "moved to a new version of the document"
+        annotation.save()
     return report
 
 

@@ -18,5 +18,11 @@ def fast_password_hasher(settings):
 
 @pytest.fixture
 def seeded_transactional_db(transactional_db):
-    """For tests that need real commits (a live server): a flushed database, seeded again."""
+    """For tests that need real commits (a live server): the seed and the roles again,
+    since a transactional test flushes the database when it ends."""
+    from django.contrib.auth.models import Group, Permission
+
+    from commitments.roles import apply_roles
+
     call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+    apply_roles(Group, Permission)

@@ -62,8 +62,9 @@ def payload(response) -> str:
 
 
 def test_anonymous_users_and_editors_cannot_load_communiques(client, django_user_model):
-    assert client.get(UPLOAD).status_code == 403
-    assert client.post(CONFIRM, {"payload": "x"}).status_code == 403
+    assert client.get(UPLOAD)["Location"].startswith("/accounts/login/?next=")
+    assert client.post(CONFIRM, {"payload": "x"})["Location"].startswith("/accounts/login/")
+    assert not Document.objects.filter(title__startswith="Texte").exists()
     client.force_login(django_user_model.objects.create_user("editor", password="pw"))
     assert client.get(UPLOAD).status_code == 403
     assert client.post(UPLOAD, form_data(text="1. Texte.")).status_code == 403

@@ -99,7 +99,7 @@ def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
     page.wait_for_url(f"{live_server.url}/documents/the-hague-2025-declaration/")
     assert page.locator("h1").inner_text() == "The Hague Summit Declaration"
     assert "Loaded “The Hague Summit Declaration”: 5 paragraphs, 3 commitment" in (
-        page.locator(".notice.success").inner_text()
+        page.locator(".messages .success").inner_text()
     )
     assert page.locator("section.para").count() == 5
     context.close()

@@ -36,6 +36,8 @@ MATRIX = {
     "measurement_create":      [(L, L),      DENIED,     FORM,       FORM],
     "commitment_history":      [(L, 405),    (200, 405), (200, 405), (200, 405)],
     "commitment_restore":      [(L, L),      DENIED,     DENIED,     (200, 302)],
+    "import_upload":           [(L, L),      DENIED,     DENIED,     (200, 400)],
+    "import_confirm":          [(405, L),    (405, 403), (405, 403), (405, 400)],
     "admin_users":             [(AL, AL),    (AL, AL),   (AL, AL),   (200, 200)],
 }  # fmt: skip
 
@@ -69,6 +71,8 @@ def world():
         "commitment_restore": reverse(
             "commitments:restore", args=[commitment.slug, commitment.history.first().history_id]
         ),
+        "import_upload": reverse("commitments:import"),
+        "import_confirm": reverse("commitments:import_confirm"),
         "admin_users": reverse("admin:auth_user_changelist"),
     }
     return users, urls
@@ -119,6 +123,7 @@ def test_the_matrix_covers_every_write_url():
         "summits:annotation_history", "summits:annotation_restore", "commitments:curate",
         "commitments:review", "commitments:edit", "commitments:status_create",
         "commitments:measurement_create", "commitments:history", "commitments:restore",
+        "commitments:import", "commitments:import_confirm",
     }  # fmt: skip
     assert names - reads == covered
 

@@ -10,7 +10,8 @@ EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
 class Command(BaseCommand):
     help = (
         "Export everything (texts, paragraphs, commitments, figures, annotations, users, "
-        "groups, history) to one JSON file that `restore` loads into an empty database."
+        "groups, history) to one XML file that `restore` loads into an empty database. "
+        "XML because Django's JSON output rounds times to the millisecond."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             "dumpdata",
             natural_foreign=True,
             natural_primary=True,
+            format="xml",
             exclude=EXCLUDED,
             indent=1,
             output=str(path),
