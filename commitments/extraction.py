@@ -149,7 +149,7 @@ def _without_overlaps[T: (Quantity, Deadline)](items: list[T]) -> list[T]:
 
 _BULLETS = "•▪‣◦●"
 _DASHES = "-–—"
-_OPENERS = "«\"“‘([¿¡"
+_OPENERS = '«"“‘([¿¡'
 _BREAK_RE = re.compile(r"[.!?…]+|:|[•▪‣◦●]")
 _CLOSER_RE = re.compile(r"\s?(?:[»”’)\]]|\"(?=\s|$))")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)$")
@@ -158,9 +158,41 @@ _PARAGRAPH_NUMBER_RE = re.compile(r"\d{1,3}")
 # letter does too ("M. Stoltenberg", "U.S.", "e.g.").
 _ABBREVIATIONS = frozenset(
     {
-        "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "mgr", "mr", "mrs", "ms",
-        "st", "ste", "sr", "jr", "gen", "gén", "col", "lt", "cdt", "cf", "ex", "vs",
-        "env", "approx", "al", "éd", "ed", "coll", "av", "apr", "inc", "ltd", "corp", "dept",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "dr",
+        "pr",
+        "mgr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "ste",
+        "sr",
+        "jr",
+        "gen",
+        "gén",
+        "col",
+        "lt",
+        "cdt",
+        "cf",
+        "ex",
+        "vs",
+        "env",
+        "approx",
+        "al",
+        "éd",
+        "ed",
+        "coll",
+        "av",
+        "apr",
+        "inc",
+        "ltd",
+        "corp",
+        "dept",
     }
 )
 # Abbreviations that are only abbreviations before a number ("art. 5", "no. 3").
@@ -175,9 +207,7 @@ def _skip_space(text: str, index: int, *, bullets: bool = False) -> int:
         char = text[index]
         if char.isspace() or (bullets and char in _BULLETS):
             index += 1
-        elif (
-            bullets and char in _DASHES and index + 1 < size and text[index + 1].isspace()
-        ):
+        elif bullets and char in _DASHES and index + 1 < size and text[index + 1].isspace():
             index += 2
         else:
             break
@@ -271,32 +301,84 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # A number: "2", "1,5", "2.5", "500 000", "1,500,000"; never glued to a word or a number.
 # It starts with a digit (so that the regex engine can scan fast) and looks back from
 # there.
-_NUMBER = (
-    r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?!\d)"
-)
+_NUMBER = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?!\d)"
 
 _COMPARATOR_WORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "fr": (
-        ("at_least", (r"au\s+moins", r"au\s+minimum", r"un\s+minimum\s+de",
-                      r"pas\s+moins\s+de", r"minimum(?:\s+de)?")),
-        ("at_most", (r"pas\s+plus\s+de", r"au\s+plus", r"au\s+maximum", r"un\s+maximum\s+de",
-                     r"maximum(?:\s+de)?")),
+        (
+            "at_least",
+            (
+                r"au\s+moins",
+                r"au\s+minimum",
+                r"un\s+minimum\s+de",
+                r"pas\s+moins\s+de",
+                r"minimum(?:\s+de)?",
+            ),
+        ),
+        (
+            "at_most",
+            (
+                r"pas\s+plus\s+de",
+                r"au\s+plus",
+                r"au\s+maximum",
+                r"un\s+maximum\s+de",
+                r"maximum(?:\s+de)?",
+            ),
+        ),
         ("more_than", (r"plus\s+de", r"supérieure?s?\s+à", r"au-delà\s+de", r"dépassant")),
         ("up_to", (rf"jusqu{_AP}\s*(?:à|a)",)),
-        ("about", (r"environ", r"près\s+de", r"quelque", r"approximativement",
-                   r"autour\s+de", rf"de\s+l{_AP}ordre\s+de")),
+        (
+            "about",
+            (
+                r"environ",
+                r"près\s+de",
+                r"quelque",
+                r"approximativement",
+                r"autour\s+de",
+                rf"de\s+l{_AP}ordre\s+de",
+            ),
+        ),
         ("exactly", (r"exactement", r"précisément")),
     ),
     "en": (
-        ("at_least", (r"at\s+least", r"a\s+minimum\s+of", r"no\s+less\s+than",
-                      r"not\s+less\s+than", r"minimum\s+of")),
-        ("at_most", (r"at\s+most", r"no\s+more\s+than", r"not\s+more\s+than",
-                     r"a\s+maximum\s+of", r"maximum\s+of")),
-        ("more_than", (r"more\s+than", r"in\s+excess\s+of", r"upwards\s+of", r"over",
-                       r"above", r"exceeding")),
+        (
+            "at_least",
+            (
+                r"at\s+least",
+                r"a\s+minimum\s+of",
+                r"no\s+less\s+than",
+                r"not\s+less\s+than",
+                r"minimum\s+of",
+            ),
+        ),
+        (
+            "at_most",
+            (
+                r"at\s+most",
+                r"no\s+more\s+than",
+                r"not\s+more\s+than",
+                r"a\s+maximum\s+of",
+                r"maximum\s+of",
+            ),
+        ),
+        (
+            "more_than",
+            (r"more\s+than", r"in\s+excess\s+of", r"upwards\s+of", r"over", r"above", r"exceeding"),
+        ),
         ("up_to", (r"up\s+to",)),
-        ("about", (r"about", r"around", r"approximately", r"roughly", r"some", r"nearly",
-                   r"almost", r"close\s+to")),
+        (
+            "about",
+            (
+                r"about",
+                r"around",
+                r"approximately",
+                r"roughly",
+                r"some",
+                r"nearly",
+                r"almost",
+                r"close\s+to",
+            ),
+        ),
         ("exactly", (r"exactly", r"precisely")),
     ),
 }
@@ -324,14 +406,29 @@ _BUDGET_TAIL = {
 }
 _MULTIPLIERS = {
     "fr": {
-        "milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
-        "million": 10**6, "millions": 10**6, "m": 10**6, "mille": 10**3, "k": 10**3,
+        "milliard": 10**9,
+        "milliards": 10**9,
+        "md": 10**9,
+        "mds": 10**9,
+        "million": 10**6,
+        "millions": 10**6,
+        "m": 10**6,
+        "mille": 10**3,
+        "k": 10**3,
     },
     "en": {
-        "trillion": 10**12, "trillions": 10**12, "tn": 10**12,
-        "billion": 10**9, "billions": 10**9, "bn": 10**9,
-        "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
-        "thousand": 10**3, "k": 10**3,
+        "trillion": 10**12,
+        "trillions": 10**12,
+        "tn": 10**12,
+        "billion": 10**9,
+        "billions": 10**9,
+        "bn": 10**9,
+        "million": 10**6,
+        "millions": 10**6,
+        "mn": 10**6,
+        "m": 10**6,
+        "thousand": 10**3,
+        "k": 10**3,
     },
 }
 _CURRENCY_AFTER = {
@@ -365,9 +462,7 @@ _BEFORE_NUMBER = {
 }
 # The comparator just before a figure, found by looking back from the figure.
 _COMPARATOR_BEFORE = {
-    language: _compile(
-        rf"\b(?P<cmp>{_alt([word for _, group in words for word in group])})\s*$"
-    )
+    language: _compile(rf"\b(?P<cmp>{_alt([word for _, group in words for word in group])})\s*$")
     for language, words in _COMPARATOR_WORDS.items()
 }
 _COMPARATOR_LOOKUP = {
@@ -459,12 +554,36 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
 
 _COUNT_WORDS = {
     "fr": {
-        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-        "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30,
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "quinze": 15,
+        "vingt": 20,
+        "trente": 30,
     },
     "en": {
-        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20,
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "fifteen": 15,
+        "twenty": 20,
         "thirty": 30,
     },
 }
@@ -479,33 +598,48 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})$"
 # Year-based deadlines, tried in this order on the words just before each year found.
 _BEFORE_YEAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "fr": (
-        ("by", _compile(
-            rf"\bd{_AP}\s*ici\s+(?:(?:à|a)\s+)?(?:(?:la\s+)?fin\s+(?:de\s+)?"
-            rf"(?:l{_AP}année\s+)?|l{_AP}an(?:née)?\s+|l{_AP}horizon\s+(?:de\s+)?)?{_YEAR}"
-        )),
-        ("by", _compile(
-            rf"\bau\s+plus\s+tard\s+(?:en\s+|d{_AP}\s*ici\s+(?:à\s+)?|(?:à\s+la\s+)?fin\s+"
-            rf"(?:de\s+)?|pour\s+)?{_YEAR}"
-        )),
+        (
+            "by",
+            _compile(
+                rf"\bd{_AP}\s*ici\s+(?:(?:à|a)\s+)?(?:(?:la\s+)?fin\s+(?:de\s+)?"
+                rf"(?:l{_AP}année\s+)?|l{_AP}an(?:née)?\s+|l{_AP}horizon\s+(?:de\s+)?)?{_YEAR}"
+            ),
+        ),
+        (
+            "by",
+            _compile(
+                rf"\bau\s+plus\s+tard\s+(?:en\s+|d{_AP}\s*ici\s+(?:à\s+)?|(?:à\s+la\s+)?fin\s+"
+                rf"(?:de\s+)?|pour\s+)?{_YEAR}"
+            ),
+        ),
         ("by", _compile(rf"\b(?:à|a)\s+l{_AP}horizon\s+(?:de\s+)?{_YEAR}")),
         ("by", _compile(rf"\bavant\s+(?:la\s+)?fin\s+(?:de\s+)?(?:l{_AP}année\s+)?{_YEAR}")),
-        ("review", _compile(
-            r"\b(?:réexamen|réexamin\w*|révision|révis\w*|réévalu\w*|revue?s?"
-            rf"|(?:fera|feront)\s+l{_AP}objet\s+d{_AP}un\s+(?:ré)?examen)"
-            rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+en\s+{_YEAR}"
-        )),
+        (
+            "review",
+            _compile(
+                r"\b(?:réexamen|réexamin\w*|révision|révis\w*|réévalu\w*|revue?s?"
+                rf"|(?:fera|feront)\s+l{_AP}objet\s+d{_AP}un\s+(?:ré)?examen)"
+                rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+en\s+{_YEAR}"
+            ),
+        ),
         ("in", _compile(rf"\ben\s+{_YEAR}")),
     ),
     "en": (
-        ("by", _compile(
-            rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year\s+)?|end[-\s]|year\s+)?{_YEAR}"
-        )),
+        (
+            "by",
+            _compile(
+                rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year\s+)?|end[-\s]|year\s+)?{_YEAR}"
+            ),
+        ),
         ("by", _compile(rf"\b(?:no|not)\s+later\s+than\s+(?:the\s+end\s+of\s+)?{_YEAR}")),
         ("by", _compile(rf"\bbefore\s+the\s+end\s+of\s+{_YEAR}")),
-        ("review", _compile(
-            r"\b(?:review(?:ed|s)?|revisit(?:ed|s)?|reassess(?:ed|es)?|re-?examin(?:ed|es|e))"
-            rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+in\s+{_YEAR}"
-        )),
+        (
+            "review",
+            _compile(
+                r"\b(?:review(?:ed|s)?|revisit(?:ed|s)?|reassess(?:ed|es)?|re-?examin(?:ed|es|e))"
+                rf"(?:\s+[^\s.;:!?]+){{0,4}}?\s+in\s+{_YEAR}"
+            ),
+        ),
         ("in", _compile(rf"\bin\s+{_YEAR}")),
     ),
 }
@@ -540,9 +674,7 @@ _FUTURE_MARKERS = {
         r"\b(?:prochaine?s?|tiendra|tiendront|se\s+déroulera|aura\s+lieu|auront\s+lieu"
         r"|retrouver|hâte|accueillera|organisera|sera\s+organisée?)\b"
     ),
-    "en": _compile(
-        r"\b(?:next|upcoming|forthcoming|will|shall|look\s+forward|to\s+be\s+held)\b"
-    ),
+    "en": _compile(r"\b(?:next|upcoming|forthcoming|will|shall|look\s+forward|to\s+be\s+held)\b"),
 }
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
@@ -567,9 +699,7 @@ def _is_scheduled_event(
     return bool(_FUTURE_MARKERS[lang].search(context))
 
 
-def find_deadlines(
-    text: str, language: str, reference_year: int | None = None
-) -> list[Deadline]:
+def find_deadlines(text: str, language: str, reference_year: int | None = None) -> list[Deadline]:
     """Target years in ``text``, in order of appearance.
 
     ``by``: "d'ici à 2050", "au plus tard en 2030", "by 2035", "no later than 2030";
@@ -654,16 +784,33 @@ _TWO_PERCENT = re.compile(r"(?<![\d.,])2\s*%")
 _CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
     "fr": {
         "major_equipment": _Keywords(
-            ("équipements majeur", "équipement majeur", "grands équipements",
-             "matériels majeur", "matériel majeur")
+            (
+                "équipements majeur",
+                "équipement majeur",
+                "grands équipements",
+                "matériels majeur",
+                "matériel majeur",
+            )
         ),
         "defence_spending": _Keywords(
-            ("produit intérieur brut", "dépenses de défense", "dépenses de la défense",
-             "dépenses militaires", "budgets de défense", "budget de défense",
-             "budgets de la défense", "budget de la défense", "budgets militaires",
-             "budget militaire", "investissement dans la défense",
-             "investissements dans la défense", "investissements de défense",
-             "engagement d investissement", "financement commun", "ressources suffisantes"),
+            (
+                "produit intérieur brut",
+                "dépenses de défense",
+                "dépenses de la défense",
+                "dépenses militaires",
+                "budgets de défense",
+                "budget de défense",
+                "budgets de la défense",
+                "budget de la défense",
+                "budgets militaires",
+                "budget militaire",
+                "investissement dans la défense",
+                "investissements dans la défense",
+                "investissements de défense",
+                "engagement d investissement",
+                "financement commun",
+                "ressources suffisantes",
+            ),
             ("PIB",),
             _TWO_PERCENT,
         ),
@@ -672,72 +819,161 @@ _CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
             ("PAC", "CAP", "NSATU"),
         ),
         "arms_control": _Keywords(
-            ("maîtrise des armements", "contrôle des armements", "non prolifération",
-             "désarmement", "réduction des risques stratégiques"),
+            (
+                "maîtrise des armements",
+                "contrôle des armements",
+                "non prolifération",
+                "désarmement",
+                "réduction des risques stratégiques",
+            ),
             ("TNP", "FCE", "START", "TPNW", "TICE"),
         ),
         "nuclear": _Keywords(("nucléaire",)),
         "climate": _Keywords(("climat", "émission", "gaz à effet de serre", "carbone")),
         "energy": _Keywords(
-            ("énergétique", "sources d énergie", "énergie ", "énergies propres",
-             "énergies renouvelables")
+            (
+                "énergétique",
+                "sources d énergie",
+                "énergie ",
+                "énergies propres",
+                "énergies renouvelables",
+            )
         ),
         "space": _Keywords(("espace ", "spatial", "spatiaux", "contre espace")),
         "cyber": _Keywords(("cyber",)),
         "hybrid": _Keywords(("hybride", "désinformation", "mésinformation", "ingérence")),
         "counter_terrorism": _Keywords(("terroris", "antiterroris", "daech", "eiil ")),
         "human_security": _Keywords(
-            ("femmes paix et sécurité", "femmes la paix et la sécurité", "sécurité humaine",
-             "enfants et les conflits armés", "traite des êtres humains",
-             "égalité des sexes", "genre ")
+            (
+                "femmes paix et sécurité",
+                "femmes la paix et la sécurité",
+                "sécurité humaine",
+                "enfants et les conflits armés",
+                "traite des êtres humains",
+                "égalité des sexes",
+                "genre ",
+            )
         ),
         "innovation": _Keywords(
-            ("innov", "technologies émergentes", "technologie émergente",
-             "technologies de rupture", "technologies perturbatrices", "start up", "startup",
-             "intelligence artificielle", "quantique", "transformation numérique"),
+            (
+                "innov",
+                "technologies émergentes",
+                "technologie émergente",
+                "technologies de rupture",
+                "technologies perturbatrices",
+                "start up",
+                "startup",
+                "intelligence artificielle",
+                "quantique",
+                "transformation numérique",
+            ),
             ("DIANA",),
         ),
         "industry": _Keywords(
             ("industri", "production ", "munition", "acquisition", "obstacles au commerce")
         ),
         "enlargement": _Keywords(
-            ("adhésion", "porte ouverte", "finlande", "suède", "nouveau membre",
-             "nouveaux membres", "membre à part entière", "membres à part entière",
-             "élargissement", "deviendra membre"),
+            (
+                "adhésion",
+                "porte ouverte",
+                "finlande",
+                "suède",
+                "nouveau membre",
+                "nouveaux membres",
+                "membre à part entière",
+                "membres à part entière",
+                "élargissement",
+                "deviendra membre",
+            ),
             ("MAP",),
         ),
         "resilience": _Keywords(
-            ("résilien", "infrastructures critiques", "infrastructure critique",
-             "infrastructures essentielles", "infrastructures sous marines",
-             "chaînes d approvisionnement", "chaîne d approvisionnement",
-             "préparation civile", "vulnérabilités")
+            (
+                "résilien",
+                "infrastructures critiques",
+                "infrastructure critique",
+                "infrastructures essentielles",
+                "infrastructures sous marines",
+                "chaînes d approvisionnement",
+                "chaîne d approvisionnement",
+                "préparation civile",
+                "vulnérabilités",
+            )
         ),
         "partnerships": _Keywords(
-            ("partenaire", "partenariat", "union européenne", "indo pacifique", "balkans",
-             "géorgi", "moldav", "moldova", "bosnie", "serbie", "kosovo", "kfor", "iraq",
-             "irak", "jordan", "dialogue méditerranéen", "initiative de coopération d istanbul",
-             "union africaine", "nations unies", "organisations internationales",
-             "organisation internationale", "bureau de liaison", "voisinage"),
+            (
+                "partenaire",
+                "partenariat",
+                "union européenne",
+                "indo pacifique",
+                "balkans",
+                "géorgi",
+                "moldav",
+                "moldova",
+                "bosnie",
+                "serbie",
+                "kosovo",
+                "kfor",
+                "iraq",
+                "irak",
+                "jordan",
+                "dialogue méditerranéen",
+                "initiative de coopération d istanbul",
+                "union africaine",
+                "nations unies",
+                "organisations internationales",
+                "organisation internationale",
+                "bureau de liaison",
+                "voisinage",
+            ),
             ("UE",),
         ),
         "deterrence": _Keywords(
-            ("dissuasion", "défense collective", "posture", "plans de défense",
-             "plan de défense", "flanc est", "flanc oriental", "défense aérienne",
-             "antimissile", "missile", "modèle de force", "renfort", "forces ",
-             "commandement et contrôle", "commandement et le contrôle", "interopérabilité",
-             "article 5 ", "territoire allié"),
+            (
+                "dissuasion",
+                "défense collective",
+                "posture",
+                "plans de défense",
+                "plan de défense",
+                "flanc est",
+                "flanc oriental",
+                "défense aérienne",
+                "antimissile",
+                "missile",
+                "modèle de force",
+                "renfort",
+                "forces ",
+                "commandement et contrôle",
+                "commandement et le contrôle",
+                "interopérabilité",
+                "article 5 ",
+                "territoire allié",
+            ),
             ("IAMD", "BMD"),
         ),
     },
     "en": {
         "major_equipment": _Keywords(("major equipment",)),
         "defence_spending": _Keywords(
-            ("gross domestic product", "defence spending", "defense spending",
-             "defence expenditure", "defense expenditure", "defence budget",
-             "defense budget", "military spending", "military expenditure",
-             "military budget", "defence investment pledge", "defense investment pledge",
-             "investment in defen", "investing in defen", "invest in defen",
-             "common funding", "sufficient resources"),
+            (
+                "gross domestic product",
+                "defence spending",
+                "defense spending",
+                "defence expenditure",
+                "defense expenditure",
+                "defence budget",
+                "defense budget",
+                "military spending",
+                "military expenditure",
+                "military budget",
+                "defence investment pledge",
+                "defense investment pledge",
+                "investment in defen",
+                "investing in defen",
+                "invest in defen",
+                "common funding",
+                "sufficient resources",
+            ),
             ("GDP",),
             _TWO_PERCENT,
         ),
@@ -746,8 +982,13 @@ _CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
             ("CAP", "NSATU"),
         ),
         "arms_control": _Keywords(
-            ("arms control", "non proliferation", "nonproliferation", "disarmament",
-             "risk reduction"),
+            (
+                "arms control",
+                "non proliferation",
+                "nonproliferation",
+                "disarmament",
+                "risk reduction",
+            ),
             ("NPT", "CFE", "START", "TPNW", "CTBT"),
         ),
         "nuclear": _Keywords(("nuclear",)),
@@ -758,39 +999,96 @@ _CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
         "hybrid": _Keywords(("hybrid", "disinformation", "misinformation", "interference")),
         "counter_terrorism": _Keywords(("terroris", "counter terroris", "daesh", "isis ", "isil ")),
         "human_security": _Keywords(
-            ("women peace and security", "human security", "children and armed conflict",
-             "trafficking in human beings", "gender")
+            (
+                "women peace and security",
+                "human security",
+                "children and armed conflict",
+                "trafficking in human beings",
+                "gender",
+            )
         ),
         "innovation": _Keywords(
-            ("innovat", "emerging and disruptive technolog", "emerging technolog",
-             "disruptive technolog", "start up", "startup", "artificial intelligence",
-             "quantum", "digital transformation"),
+            (
+                "innovat",
+                "emerging and disruptive technolog",
+                "emerging technolog",
+                "disruptive technolog",
+                "start up",
+                "startup",
+                "artificial intelligence",
+                "quantum",
+                "digital transformation",
+            ),
             ("DIANA",),
         ),
         "industry": _Keywords(
             ("industr", "production ", "munition", "procurement", "trade barriers")
         ),
         "enlargement": _Keywords(
-            ("membership", "accession", "open door", "finland", "sweden", "new member",
-             "enlargement"),
+            (
+                "membership",
+                "accession",
+                "open door",
+                "finland",
+                "sweden",
+                "new member",
+                "enlargement",
+            ),
             ("MAP",),
         ),
         "resilience": _Keywords(
-            ("resilien", "critical infrastructure", "critical undersea infrastructure",
-             "undersea infrastructure", "supply chain", "civil preparedness", "vulnerabilit")
+            (
+                "resilien",
+                "critical infrastructure",
+                "critical undersea infrastructure",
+                "undersea infrastructure",
+                "supply chain",
+                "civil preparedness",
+                "vulnerabilit",
+            )
         ),
         "partnerships": _Keywords(
-            ("partner", "european union", "indo pacific", "balkans", "georgia", "moldova",
-             "bosnia", "serbia", "kosovo", "kfor", "iraq", "jordan", "mediterranean dialogue",
-             "african union", "united nations", "international organi", "liaison office",
-             "neighbourhood", "neighborhood"),
+            (
+                "partner",
+                "european union",
+                "indo pacific",
+                "balkans",
+                "georgia",
+                "moldova",
+                "bosnia",
+                "serbia",
+                "kosovo",
+                "kfor",
+                "iraq",
+                "jordan",
+                "mediterranean dialogue",
+                "african union",
+                "united nations",
+                "international organi",
+                "liaison office",
+                "neighbourhood",
+                "neighborhood",
+            ),
             ("EU",),
         ),
         "deterrence": _Keywords(
-            ("deterren", "collective defen", "posture", "defence plan", "defense plan",
-             "eastern flank", "air and missile defen", "missile", "force model",
-             "reinforcement", "forces ", "command and control", "interoperability",
-             "article 5 ", "allied territory"),
+            (
+                "deterren",
+                "collective defen",
+                "posture",
+                "defence plan",
+                "defense plan",
+                "eastern flank",
+                "air and missile defen",
+                "missile",
+                "force model",
+                "reinforcement",
+                "forces ",
+                "command and control",
+                "interoperability",
+                "article 5 ",
+                "allied territory",
+            ),
             ("IAMD", "BMD"),
         ),
     },
@@ -798,8 +1096,12 @@ _CATEGORY_KEYWORDS: dict[str, dict[str, _Keywords]] = {
 # Phrases whose words would mislead: "dotés d'armes nucléaires" describes an adversary,
 # "espace aérien" is airspace, the UN Charter is cited in every kind of sentence.
 _CATEGORY_EXCLUSIONS: dict[str, tuple[str, ...]] = {
-    "fr": (" dotés d armes nucléaires ", " espace aérien ", " charte des nations unies ",
-           " utilisation coercitive de l énergie "),
+    "fr": (
+        " dotés d armes nucléaires ",
+        " espace aérien ",
+        " charte des nations unies ",
+        " utilisation coercitive de l énergie ",
+    ),
     "en": (" nuclear armed ", " charter of the united nations ", " un charter "),
 }
 _NON_WORD_RE = re.compile(r"[^\w%]+")
@@ -818,9 +1120,7 @@ def _keyword_table(
     for slug in _CATEGORY_PRIORITY:
         entry = _CATEGORY_KEYWORDS[language][slug]
         words = re.compile(_alt([" " + re.escape(word) for word in entry.words]))
-        acronyms = (
-            re.compile(rf"\b{_alt(entry.acronyms)}\b") if entry.acronyms else None
-        )
+        acronyms = re.compile(rf"\b{_alt(entry.acronyms)}\b") if entry.acronyms else None
         table.append((slug, words, acronyms, entry.figures))
     return tuple(table)
 
@@ -891,27 +1191,125 @@ _FUTURE_3_NAMED = rf"(?!(?:ser|aur|pourr|devr)(?:a|ont)\b){_FUTURE_3}"
 
 _NAMES = {
     "fr": (
-        "Albanie", "Belgique", "Bulgarie", "Canada", "Croatie", "Tchéquie",
-        "République tchèque", "Danemark", "Estonie", "Finlande", "France", "Allemagne",
-        "Grèce", "Hongrie", "Islande", "Italie", "Lettonie", "Lituanie", "Luxembourg",
-        "Monténégro", "Pays-Bas", "Macédoine du Nord", "Norvège", "Pologne", "Portugal",
-        "Roumanie", "Slovaquie", "Slovénie", "Espagne", "Suède", "Turquie", "Türkiye",
-        "Royaume-Uni", "États-Unis", "Etats-Unis", "Ukraine", "Géorgie", "Moldavie",
-        "République de Moldova", "Moldova", "Bosnie-Herzégovine", "Serbie", "Kosovo",
-        "Australie", "Japon", "Nouvelle-Zélande", "République de Corée", "Corée du Sud",
-        "Union européenne", "UE", "Jordanie", "Iraq", "Irak", "Tunisie", "Mauritanie",
-        "Suisse", "Autriche", "Irlande", "Malte",
+        "Albanie",
+        "Belgique",
+        "Bulgarie",
+        "Canada",
+        "Croatie",
+        "Tchéquie",
+        "République tchèque",
+        "Danemark",
+        "Estonie",
+        "Finlande",
+        "France",
+        "Allemagne",
+        "Grèce",
+        "Hongrie",
+        "Islande",
+        "Italie",
+        "Lettonie",
+        "Lituanie",
+        "Luxembourg",
+        "Monténégro",
+        "Pays-Bas",
+        "Macédoine du Nord",
+        "Norvège",
+        "Pologne",
+        "Portugal",
+        "Roumanie",
+        "Slovaquie",
+        "Slovénie",
+        "Espagne",
+        "Suède",
+        "Turquie",
+        "Türkiye",
+        "Royaume-Uni",
+        "États-Unis",
+        "Etats-Unis",
+        "Ukraine",
+        "Géorgie",
+        "Moldavie",
+        "République de Moldova",
+        "Moldova",
+        "Bosnie-Herzégovine",
+        "Serbie",
+        "Kosovo",
+        "Australie",
+        "Japon",
+        "Nouvelle-Zélande",
+        "République de Corée",
+        "Corée du Sud",
+        "Union européenne",
+        "UE",
+        "Jordanie",
+        "Iraq",
+        "Irak",
+        "Tunisie",
+        "Mauritanie",
+        "Suisse",
+        "Autriche",
+        "Irlande",
+        "Malte",
     ),
     "en": (
-        "Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czechia", "Czech Republic",
-        "Denmark", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary",
-        "Iceland", "Italy", "Latvia", "Lithuania", "Luxembourg", "Montenegro",
-        "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal", "Romania",
-        "Slovakia", "Slovenia", "Spain", "Sweden", "Türkiye", "Turkey", "United Kingdom",
-        "UK", "United States", "US", "Ukraine", "Georgia", "Moldova", "Republic of Moldova",
-        "Bosnia and Herzegovina", "Serbia", "Kosovo", "Australia", "Japan", "New Zealand",
-        "Republic of Korea", "South Korea", "European Union", "EU", "Jordan", "Iraq",
-        "Tunisia", "Mauritania", "Switzerland", "Austria", "Ireland", "Malta",
+        "Albania",
+        "Belgium",
+        "Bulgaria",
+        "Canada",
+        "Croatia",
+        "Czechia",
+        "Czech Republic",
+        "Denmark",
+        "Estonia",
+        "Finland",
+        "France",
+        "Germany",
+        "Greece",
+        "Hungary",
+        "Iceland",
+        "Italy",
+        "Latvia",
+        "Lithuania",
+        "Luxembourg",
+        "Montenegro",
+        "Netherlands",
+        "North Macedonia",
+        "Norway",
+        "Poland",
+        "Portugal",
+        "Romania",
+        "Slovakia",
+        "Slovenia",
+        "Spain",
+        "Sweden",
+        "Türkiye",
+        "Turkey",
+        "United Kingdom",
+        "UK",
+        "United States",
+        "US",
+        "Ukraine",
+        "Georgia",
+        "Moldova",
+        "Republic of Moldova",
+        "Bosnia and Herzegovina",
+        "Serbia",
+        "Kosovo",
+        "Australia",
+        "Japan",
+        "New Zealand",
+        "Republic of Korea",
+        "South Korea",
+        "European Union",
+        "EU",
+        "Jordan",
+        "Iraq",
+        "Tunisia",
+        "Mauritania",
+        "Switzerland",
+        "Austria",
+        "Ireland",
+        "Malta",
     ),
 }
 
@@ -931,33 +1329,46 @@ _NAMED_SUBJECT = {
     )
     for language in LANGUAGES
 }
-_ARTICLE_BEFORE = {
-    language: _compile(rf"\b{_ARTICLE[language]}$") for language in LANGUAGES
-}
+_ARTICLE_BEFORE = {language: _compile(rf"\b{_ARTICLE[language]}$") for language in LANGUAGES}
 _NAMED_HEAD = {
     language: _compile(rf"{_ARTICLE[language]}?{_NAME[language]}") for language in LANGUAGES
 }
 _NAMED_PARTNER = {
-    language: _compile(
-        rf"(?:\s*,\s*|\s+{_AND[language]}\s+){_ARTICLE[language]}?{_NAME[language]}"
-    )
+    language: _compile(rf"(?:\s*,\s*|\s+{_AND[language]}\s+){_ARTICLE[language]}?{_NAME[language]}")
     for language in LANGUAGES
 }
 
 _SUBJECTS = {
     "fr": (
-        r"les\s+alliés", r"tous\s+les\s+alliés", r"nos\s+alliés", r"ses\s+alliés",
-        r"leurs\s+alliés", r"les\s+(?:pays|nations|états)\s+(?:membres|alliés)",
-        rf"les\s+pays\s+de\s+l{_AP}(?:alliance|otan)", r"les\s+nations\s+alliées",
+        r"les\s+alliés",
+        r"tous\s+les\s+alliés",
+        r"nos\s+alliés",
+        r"ses\s+alliés",
+        r"leurs\s+alliés",
+        r"les\s+(?:pays|nations|états)\s+(?:membres|alliés)",
+        rf"les\s+pays\s+de\s+l{_AP}(?:alliance|otan)",
+        r"les\s+nations\s+alliées",
         rf"les\s+membres\s+de\s+l{_AP}(?:otan|alliance)",
         rf"membres\s+de\s+l{_AP}(?:otan|alliance)",
-        rf"la\s+mission\s+de\s+l{_AP}otan(?:\s+en\s+[^\W\d_]+)?", rf"l{_AP}otan",
-        rf"l{_AP}alliance", rf"l{_AP}organisation", r"la\s+kfor", r"les\s+ministres",
+        rf"la\s+mission\s+de\s+l{_AP}otan(?:\s+en\s+[^\W\d_]+)?",
+        rf"l{_AP}otan",
+        rf"l{_AP}alliance",
+        rf"l{_AP}organisation",
+        r"la\s+kfor",
+        r"les\s+ministres",
     ),
     "en": (
-        r"allies", r"all\s+allies", r"nato\s+allies", r"the\s+allies",
-        r"the\s+member\s+(?:states|countries)", r"nato", r"the\s+alliance",
-        r"the\s+organi[sz]ation", r"kfor", r"ministers", r"nato\s+ministers",
+        r"allies",
+        r"all\s+allies",
+        r"nato\s+allies",
+        r"the\s+allies",
+        r"the\s+member\s+(?:states|countries)",
+        r"nato",
+        r"the\s+alliance",
+        r"the\s+organi[sz]ation",
+        r"kfor",
+        r"ministers",
+        r"nato\s+ministers",
     ),
 }
 _DECIDERS = {
@@ -1058,32 +1469,38 @@ def _first_person_fr() -> tuple[_Rule, ...]:
             rf"(?:réaffirmons|réitérons|renouvelons|confirmons){adv}\s+"
             rf"(?:(?:notre|nos)\s+(?:[^\W\d_]+\s+)?(?:engagements?|attachement)"
             rf"|l{_AP}engagement)\b",
-            _COMMIT - 0.05, "auto",
+            _COMMIT - 0.05,
+            "auto",
         ),
         _Rule(
             r"(?:sommes|restons|demeurons)(?:\s+[^\W\d_]+){0,2}\s+dans\s+notre\s+engagement\b",
-            _DECISION, "auto",
+            _DECISION,
+            "auto",
         ),
         _Rule(
             rf"(?:avons|avions){adv}\s+(?:convenu|décidé|approuvé|adopté|entériné|acté"
             r"|chargé|pris\s+(?:des|les|la|de\s+nouvelles)\s+décisions?)\b",
-            _DECISION, "alliance",
+            _DECISION,
+            "alliance",
         ),
         _Rule(rf"sommes{adv}\s+convenue?s\b", _DECISION, "alliance"),
         _Rule(
             r"(?:approuvons|adoptons|entérinons|décidons|convenons|chargeons)\b",
-            _DECISION, "alliance",
+            _DECISION,
+            "alliance",
         ),
         _Rule(rf"continuerons{adv}\s+(?:de\b|d{_AP}|à\b|a\b)", _FUTURE, "auto"),
         _Rule(r"allons\b", _FUTURE, "auto"),
         _Rule(
             rf"(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}",
-            _FUTURE, "auto",
+            _FUTURE,
+            "auto",
         ),
         _Rule(
             rf"(?:sommes|restons|demeurons){adv}\s+(?:déterminée?s|résolue?s|attachée?s)"
             r"\s+(?:à|au|aux)\b",
-            _RESOLVE, "auto",
+            _RESOLVE,
+            "auto",
         ),
     )
 
@@ -1094,7 +1511,9 @@ def _third_person_fr() -> tuple[_Rule, ...]:
         # "…, et veillerons à" after a first-person clause.
         _Rule(
             rf"\bet\s+(?:ne\s+|n{_AP})?{_PRONOUNS_FR}(?:{_ADVERB_FR}\s+)?{_FUTURE_1PL}",
-            _FUTURE - 0.05, "auto", check="nous",
+            _FUTURE - 0.05,
+            "auto",
+            check="nous",
         ),
         # "L'OTAN continuera", "Les Alliés veilleront", "L'OTAN et l'UE continueront".
         _Rule(
@@ -1102,21 +1521,28 @@ def _third_person_fr() -> tuple[_Rule, ...]:
             r"(?P<gap>(?:\s+(?!(?:que|qui)\b)[^\s.,;:!?«»\"“”]+){0,6}?)"
             rf"\s+(?:ne\s+|n{_AP})?(?:se\s+|s{_AP}|(?:le|la|les|lui|leur|y|en)\s+)?"
             rf"{_FUTURE_3}",
-            _FUTURE, "subject",
+            _FUTURE,
+            "subject",
         ),
         _Rule(
             rf"\bse\s+sont{adv}\s+mis\s+d{_AP}accord\b|\bsont{adv}\s+convenus\b",
-            _DECISION, "alliance", check="subject",
+            _DECISION,
+            "alliance",
+            check="subject",
         ),
         _Rule(
             rf"\bse\s+sont{adv}\s+engagée?s\s+(?:à|a)\b|\bs{_AP}est{adv}\s+engagée?\s+"
             rf"(?:à|a)\b|\bs{_AP}engagen?t?{adv}\s+(?:à|a)\b",
-            _COMMIT - 0.05, "subject", check="subject",
+            _COMMIT - 0.05,
+            "subject",
+            check="subject",
         ),
         _Rule(
             rf"\b(?:restent|demeurent|sont|reste|demeure|est){adv}\s+"
             r"(?:déterminée?s?|résolue?s?|attachée?s?)\s+(?:à|au|aux)\b",
-            _RESOLVE, "subject", check="subject",
+            _RESOLVE,
+            "subject",
+            check="subject",
         ),
         # Named allies or partners: "L'Allemagne et les Pays-Bas se sont engagés à".
         _Rule(
@@ -1124,7 +1550,8 @@ def _third_person_fr() -> tuple[_Rule, ...]:
             rf"(?:s{_AP}engagen?t?\s+(?:à|a)\b|se\s+sont\s+engagée?s\b"
             rf"|s{_AP}est\s+engagée?\b|(?:a|ont)\s+(?:décidé|promis|convenu|annoncé)\b"
             rf"|(?:ne\s+)?{_FUTURE_3_NAMED})",
-            _NAMED_PLEDGE, "named",
+            _NAMED_PLEDGE,
+            "named",
         ),
     )
 
@@ -1134,21 +1561,30 @@ def _perfect_third_person_fr() -> tuple[_Rule, ...]:
     return (
         _Rule(
             rf"annoncé\s+l{_AP}adoption\s+d{_AP}un\s+engagement\b",
-            _COMMIT, "alliance", check="subject",
+            _COMMIT,
+            "alliance",
+            check="subject",
         ),
         _Rule(
             rf"(?:décidé|convenu|approuvé|adopté|entériné|acté)\b|chargé(?=\s+(?:le|la|les|l{_AP}))"
             r"|pris\s+(?:des|les|de\s+nouvelles)\s+décisions\b",
-            _DECISION, "alliance", check="subject",
+            _DECISION,
+            "alliance",
+            check="subject",
         ),
         _Rule(
             r"(?:engagé|promis|alloué|consacré)\b",
-            _DECISION, "each_ally", check="subject", needs_amount=True,
+            _DECISION,
+            "each_ally",
+            check="subject",
+            needs_amount=True,
         ),
         _Rule(
             r"(?:exprimé|réaffirmé)\s+leur\s+(?:[^\W\d_]+\s+)?"
             r"(?:détermination|volonté|engagement|attachement)\b",
-            _RESOLVE, "subject", check="subject",
+            _RESOLVE,
+            "subject",
+            check="subject",
         ),
     )
 
@@ -1157,19 +1593,22 @@ def _first_person_en() -> tuple[_Rule, ...]:
     """English phrases after "we", strongest first (they share one scan)."""
     adv = _ADVERBS_EN
     return (
-        _Rule(rf"{adv}(?:have\s+|had\s+)?{adv}commit(?:ted)?\s+(?:ourselves\s+)?to\b",
-              _COMMIT, "auto"),
+        _Rule(
+            rf"{adv}(?:have\s+|had\s+)?{adv}commit(?:ted)?\s+(?:ourselves\s+)?to\b", _COMMIT, "auto"
+        ),
         _Rule(rf"(?:are|remain)\s+{adv}committed\s+to\b", _COMMIT - 0.05, "auto"),
         _Rule(
             rf"{adv}(?:reaffirm|reiterate|renew)\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?"
             r"commitments?\b",
-            _COMMIT - 0.05, "auto",
+            _COMMIT - 0.05,
+            "auto",
         ),
         _Rule(rf"(?:have\s+)?{adv}pledged?\b", _COMMIT - 0.05, "auto"),
         _Rule(
             rf"{adv}(?:have\s+|had\s+)?{adv}(?:agreed|agree\s+to|decided|decide\s+to"
             r"|endorsed?|approved?|adopted?|tasked|task)\b",
-            _DECISION, "alliance",
+            _DECISION,
+            "alliance",
         ),
         _Rule(rf"{adv}(?:will|shall)\b|are\s+going\s+to\b", _FUTURE, "auto"),
         _Rule(rf"(?:are|remain)\s+{adv}(?:determined|resolved|resolute)\b", _RESOLVE, "auto"),
@@ -1184,36 +1623,49 @@ def _third_person_en() -> tuple[_Rule, ...]:
             rf"\b(?P<subj>{_SUBJECT['en']})\b"
             r"(?P<gap>(?:\s+(?!(?:that|which|who)\b)[^\s.,;:!?\"“”]+){0,6}?)"
             r"\s+(?:will|shall|would)\b(?!\s+(?:discuss|meet|address|examine)\b)",
-            _FUTURE, "subject",
+            _FUTURE,
+            "subject",
         ),
         _Rule(
             rf"\b(?:(?:have|has|had)\s+)?{adv}(?:agreed|decided|endorsed|approved|adopted"
             r"|tasked)\b",
-            _DECISION, "alliance", check="subject",
+            _DECISION,
+            "alliance",
+            check="subject",
         ),
         _Rule(
             r"\bannounced\s+the\s+adoption\s+of\s+a\s+(?:pledge|commitment)\b",
-            _COMMIT, "alliance", check="subject",
+            _COMMIT,
+            "alliance",
+            check="subject",
         ),
         _Rule(
             rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged)\s+"
             rf"(?:themselves\s+|itself\s+)?to\b|\bcommits?\s+to\b"
             rf"|\b(?:remain|remains|are|is)\s+{adv}committed\s+to\b",
-            _COMMIT - 0.05, "subject", check="subject",
+            _COMMIT - 0.05,
+            "subject",
+            check="subject",
         ),
         _Rule(
             rf"\b(?:(?:have|has|had)\s+)?{adv}(?:committed|pledged|allocated)\b",
-            _DECISION, "each_ally", check="subject", needs_amount=True,
+            _DECISION,
+            "each_ally",
+            check="subject",
+            needs_amount=True,
         ),
         _Rule(
             rf"\b(?:remain|remains|are|is)\s+{adv}(?:determined|resolved)\s+to\b",
-            _RESOLVE, "subject", check="subject",
+            _RESOLVE,
+            "subject",
+            check="subject",
         ),
         _Rule(
             rf"(?P<subj>{_NAMED_SUBJECT['en']})\s+{adv}(?:will|shall"
             r"|(?:has|have)\s+(?:committed|pledged|agreed|decided)|committed|pledged"
             r"|agreed|decided|commits?\s+to)\b",
-            _NAMED_PLEDGE, "named",
+            _NAMED_PLEDGE,
+            "named",
         ),
     )
 
@@ -1370,9 +1822,7 @@ def _category(text: str, hit: _Hit, end: int, quote: str, lang: str) -> str:
     return category
 
 
-def find_candidates(
-    text: str, language: str, reference_year: int | None = None
-) -> list[Candidate]:
+def find_candidates(text: str, language: str, reference_year: int | None = None) -> list[Candidate]:
     """Commitment candidates in ``text`` (a paragraph), in order of appearance.
 
     The quote is the sentence carrying the commitment phrase, extended to the next

@@ -1,13 +1,14 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from summits.models import Paragraph, Summit
+from summits.models import Paragraph, Summit, without_document_text
 
 
 class Category(models.TextChoices):
@@ -168,10 +169,35 @@ class CommitmentQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def for_list(self):
-        return self.select_related("summit", "paragraph__document", "indicator")
+        return self.select_related("summit", "paragraph__document", "indicator").defer(
+            "paragraph__folded_text", *without_document_text("paragraph__document")
+        )
 
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)
+
+    def ancestors_of(self, commitment, *, depth=100):
+        """The earlier commitments of a lineage (parent, its parent, …), oldest first.
+
+        One query whatever the length of the chain (a recursive CTE, on SQLite and
+        PostgreSQL); `depth` bounds it, so a cycle cannot loop.
+        """
+        table = connections[self.db].ops.quote_name(Commitment._meta.db_table)
+        chain = RawSQL(
+            f"""WITH RECURSIVE chain(id, depth) AS (
+                SELECT parent_id, 1 FROM {table} WHERE id = %s AND parent_id IS NOT NULL
+                UNION ALL
+                SELECT c.parent_id, chain.depth + 1 FROM {table} c JOIN chain ON c.id = chain.id
+                WHERE c.parent_id IS NOT NULL AND chain.depth < %s
+            ) SELECT id FROM chain""",
+            (commitment.pk, depth),
+        )
+        return (
+            self.filter(pk__in=chain)
+            .exclude(pk=commitment.pk)
+            .select_related("summit")
+            .order_by("summit__started_on", "pk")
+        )
 
 
 class Commitment(models.Model):

@@ -6,8 +6,19 @@ each edition). An ally is counted for a year only if it was a member that year.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
-from .models import Ally, Commitment, Measurement
+from .models import Ally, Commitment
+
+
+class Figure(NamedTuple):
+    """A measurement as the progress tables show it (plain values: a commitment's page
+    reads about a thousand of them)."""
+
+    year: int
+    value: Decimal
+    estimate: bool
+    edition: str
 
 
 @dataclass(frozen=True)
@@ -16,7 +27,7 @@ class Cell:
 
     year: int
     member: bool
-    measurement: Measurement | None = None
+    measurement: Figure | None = None
     meets: bool | None = None
 
     @property
@@ -48,20 +59,19 @@ class Progress:
     years: list[int]
     rows: list[AllyRow]
     counts: list[YearCount]
-    alliance: list[Measurement]
+    alliance: list[Figure]
 
     @property
     def latest(self) -> YearCount | None:
         return self.counts[-1] if self.counts else None
 
 
-def latest_figures(indicator) -> dict[tuple[str | None, int], Measurement]:
-    """(ally ISO code or None, year) -> the figure from the newest edition."""
-    figures: dict[tuple[str | None, int], Measurement] = {}
-    for measurement in indicator.measurements.select_related("ally").order_by("edition"):
-        iso3 = measurement.ally.iso3 if measurement.ally else None
-        figures[(iso3, measurement.year)] = measurement
-    return figures
+def latest_figures(indicator) -> dict[tuple[int | None, int], Figure]:
+    """(ally id or None, year) -> the figure from the newest edition."""
+    rows = indicator.measurements.order_by("edition").values_list(
+        "ally_id", "year", "value", "estimate", "edition"
+    )
+    return {(ally_id, year): Figure(year, *rest) for ally_id, year, *rest in rows}
 
 
 def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Progress | None:
@@ -70,7 +80,7 @@ def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Pr
     if indicator is None:
         return None
     figures = latest_figures(indicator)
-    years = sorted({year for (_iso3, year) in figures})
+    years = sorted({year for (_ally, year) in figures})
     if allies is None:
         allies = list(Ally.objects.order_by("name_en"))
     has_target = commitment.target_value is not None
@@ -79,7 +89,7 @@ def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Pr
         row = AllyRow(ally)
         for year in years:
             member = ally.was_member_in(year)
-            measurement = figures.get((ally.iso3, year)) if member else None
+            measurement = figures.get((ally.pk, year)) if member else None
             meets = commitment.meets(measurement.value) if measurement and has_target else None
             row.cells.append(Cell(year, member, measurement, meets))
         rows.append(row)
@@ -95,6 +105,6 @@ def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Pr
             )
         )
     alliance = sorted(
-        (m for (iso3, _year), m in figures.items() if iso3 is None), key=lambda m: m.year
+        (m for (ally, _year), m in figures.items() if ally is None), key=lambda m: m.year
     )
     return Progress(commitment, years, rows, counts, alliance)

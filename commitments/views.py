@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from summits.models import without_document_text
+
 from .filters import CommitmentFilter
 from .models import Ally, Commitment
 from .progress import progress_for
@@ -21,9 +23,7 @@ def commitment_list(request):
 
 
 def commitment_detail(request, slug):
-    commitment = get_object_or_404(
-        Commitment.objects.for_list().select_related("parent__summit"), slug=slug
-    )
+    commitment = get_object_or_404(Commitment.objects.for_list(), slug=slug)
     lineage = lineage_of(commitment)
     return render(
         request,
@@ -35,7 +35,12 @@ def commitment_detail(request, slug):
             "after": commitment.paragraph.text[commitment.quote_end :],
             "status_changes": commitment.status_changes.select_related(
                 "source_paragraph__document", "author"
-            ).order_by("-as_of", "-pk"),
+            )
+            .defer(
+                "source_paragraph__folded_text",
+                *without_document_text("source_paragraph__document"),
+            )
+            .order_by("-as_of", "-pk"),
             "progress": progress_for(commitment),
             "lineage": lineage,
             "bound_allies": commitment.bound_allies.all(),
@@ -44,14 +49,10 @@ def commitment_detail(request, slug):
 
 
 def lineage_of(commitment):
-    """The chain of earlier commitments, oldest first, then this one and its successors."""
-    chain = []
-    seen = {commitment.pk}
-    earlier = commitment.parent
-    while earlier is not None and earlier.pk not in seen:
-        chain.insert(0, earlier)
-        seen.add(earlier.pk)
-        earlier = earlier.parent
+    """The chain of earlier commitments, oldest first, then this one and its successors.
+
+    Two queries however long the chain."""
+    chain = list(Commitment.objects.ancestors_of(commitment))
     later = list(commitment.successors.select_related("summit").order_by("summit__started_on"))
     return chain + [commitment] + later
 

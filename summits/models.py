@@ -63,11 +63,28 @@ class Summit(models.Model):
         return self.started_on.year
 
 
+# Fields of a document that only its own admin page needs; `path__` prefixes them when
+# a document is reached through select_related.
+DOCUMENT_HEAVY_FIELDS = ("raw_text", "ingest_report")
+
+
+def without_document_text(path: str) -> list[str]:
+    """defer() arguments leaving out the heavy fields of the document at `path`."""
+    return [f"{path}__{name}" for name in DOCUMENT_HEAVY_FIELDS]
+
+
 class DocumentQuerySet(models.QuerySet):
     def for_list(self):
-        return self.select_related("summit").annotate(
-            paragraph_count=models.Count("paragraphs", distinct=True)
+        return (
+            self.select_related("summit")
+            .without_text()
+            .annotate(paragraph_count=models.Count("paragraphs", distinct=True))
         )
+
+    def without_text(self):
+        """Leave out the raw text and ingest report (hundreds of kB each) that lists and
+        the reader do not show."""
+        return self.defer(*DOCUMENT_HEAVY_FIELDS)
 
     def current(self):
         return self.filter(superseded_by__isnull=True)
@@ -141,6 +158,9 @@ class Document(models.Model):
 
 
 class ParagraphQuerySet(models.QuerySet):
+    def for_reader(self):
+        return self.defer("folded_text").order_by("position")
+
     def get_by_natural_key(self, sha256, position):
         return self.get(document__sha256=sha256, position=position)
 

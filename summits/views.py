@@ -1,24 +1,30 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from .highlight import paragraph_segments
 from .models import Document, Paragraph, Summit
 
+# Meetings per page of the timeline: a full tracker holds about 300 since 1949.
+TIMELINE_PAGE = 40
+
 
 def timeline(request):
     summits = Summit.objects.for_timeline().prefetch_related(
-        Prefetch("documents", queryset=Document.objects.order_by("published_on", "pk"))
+        Prefetch(
+            "documents",
+            queryset=Document.objects.without_text().order_by("published_on", "pk"),
+        )
     )
-    return render(request, "summits/timeline.html", {"summits": summits})
+    page = Paginator(summits, TIMELINE_PAGE).get_page(request.GET.get("page"))
+    return render(request, "summits/timeline.html", {"summits": page.object_list, "page": page})
 
 
 def summit_detail(request, slug):
     summit = get_object_or_404(Summit, slug=slug)
     documents = Document.objects.for_list().filter(summit=summit)
     # Commitments are reached through the reverse relation: summits does not import them.
-    commitments = summit.commitments.filter(review="confirmed").select_related(
-        "paragraph__document"
-    )
+    commitments = summit.commitments.for_list().filter(review="confirmed")
     return render(
         request,
         "summits/summit_detail.html",
@@ -27,11 +33,11 @@ def summit_detail(request, slug):
 
 
 def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
+    document = get_object_or_404(
+        Document.objects.select_related("summit").defer("raw_text"), slug=slug
+    )
     paragraphs = list(
-        Paragraph.objects.filter(document=document)
-        .order_by("position")
-        .prefetch_related("commitments")
+        Paragraph.objects.for_reader().filter(document=document).prefetch_related("commitments")
     )
     for paragraph in paragraphs:
         shown = [c for c in paragraph.commitments.all() if c.review != "rejected"]
