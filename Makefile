@@ -60,3 +60,7 @@ test-postgres: setup-dev browser postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
 
 test: lint check test-sqlite test-postgres
+
+# Screenshots of the analyst's pages in docs/, taken by the browser tests.
+screenshots: setup-dev browser
+	SCREENSHOTS=1 $(BIN)/python -m pytest -q -m browser tests/test_browser_pages.py

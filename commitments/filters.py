@@ -1,74 +1,113 @@
 import django_filters
-from django import forms
-from django.db.models import Q
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from summits.models import Summit
+from summits.text import fold
 
 from .models import Category, Commitment, Indicator
 
-
-class QuickSelect(forms.Select):
-    """A <select> built in Python.
-
-    Django renders each option through a template, about a tenth of a millisecond
-    apiece; the summit filter lists every meeting since 1949 (hundreds), which made the
-    form the slowest part of the commitment browser.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        values = value if isinstance(value, list | tuple) else [value]
-        selected = {str(v) for v in values if v is not None}
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        final_attrs["name"] = name
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if key in selected else "", label)
-                for key, label in ((str(v), label) for v, label in self.choices)
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+# The facets whose values are counted on the commitment browser: filter name -> the
+# field the counts are grouped by.
+FACETS = {
+    "summit": "summit__slug",
+    "category": "category",
+    "status": "status",
+    "indicator": "indicator__slug",
+    "bound": "bound",
+}
 
 
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     summit = django_filters.ModelChoiceFilter(
-        queryset=Summit.objects.order_by("-started_on").only("slug", "name", "started_on"),
-        to_field_name="slug",
-        label=_("Summit"),
-        widget=QuickSelect,
+        queryset=Summit.objects.order_by("-started_on"), to_field_name="slug", label=_("Summit")
     )
-    category = django_filters.ChoiceFilter(
-        choices=Category.choices, label=_("Category"), widget=QuickSelect
-    )
-    status = django_filters.ChoiceFilter(
-        choices=Commitment.Status.choices, label=_("Status"), widget=QuickSelect
-    )
-    review = django_filters.ChoiceFilter(
-        choices=Commitment.Review.choices, label=_("Review"), widget=QuickSelect
-    )
+    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
+    status = django_filters.ChoiceFilter(choices=Commitment.Status.choices, label=_("Status"))
     indicator = django_filters.ModelChoiceFilter(
-        queryset=Indicator.objects.all(),
-        to_field_name="slug",
-        label=_("Indicator"),
-        widget=QuickSelect,
+        queryset=Indicator.objects.all(), to_field_name="slug", label=_("Indicator")
     )
-    bound = django_filters.ChoiceFilter(
-        choices=Commitment.Bound.choices, label=_("Who is bound"), widget=QuickSelect
+    bound = django_filters.ChoiceFilter(choices=Commitment.Bound.choices, label=_("Who is bound"))
+    year_from = django_filters.NumberFilter(
+        field_name="summit__started_on__year", lookup_expr="gte", label=_("From year")
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="summit__started_on__year", lookup_expr="lte", label=_("To year")
+    )
+    review = django_filters.ChoiceFilter(choices=Commitment.Review.choices, label=_("Review"))
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("summit__started_on", "date"),
+            ("title", "title"),
+            ("category", "category"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "summit__started_on": _("Date"),
+            "title": _("Title"),
+            "category": _("Category"),
+            "status": _("Status"),
+        },
+        label=_("Sort by"),
     )
 
     class Meta:
         model = Commitment
-        fields = ["q", "summit", "category", "status", "review", "indicator", "bound"]
+        fields = []
 
     def filter_text(self, queryset, name, value):
-        words = value.split()
-        for word in words:
+        """Every word in the title, the notes, the quote or its paragraph.
+
+        Accents and capitals do not matter in the paragraph, whose folded text is
+        stored; the title, notes and quote are matched as written, capitals aside.
+        """
+        for word in value.split():
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(quote__icontains=word) | Q(notes__icontains=word)
+                Q(title__icontains=word)
+                | Q(notes__icontains=word)
+                | Q(quote__icontains=word)
+                | Q(paragraph__folded_text__contains=fold(word))
             )
         return queryset
+
+    def facet_counts(self):
+        """{facet: {value: count}}: each facet counted with every other filter applied.
+
+        A facet's own filter is left out of its count, so that its other values show how
+        many commitments choosing them would give.
+        """
+        counts = {facet: {} for facet in FACETS}
+        if not self.is_valid():
+            return counts
+        for facet, field in FACETS.items():
+            queryset = self.queryset
+            for name, value in self.form.cleaned_data.items():
+                if name not in (facet, "sort"):
+                    queryset = self.filters[name].filter(queryset, value)
+            rows = queryset.order_by().values(field).annotate(n=Count("pk"))
+            counts[facet] = {row[field]: row["n"] for row in rows if row[field] is not None}
+        return counts
+
+    def label_with_counts(self, counts):
+        """Show each facet value's count in its select option: "Met (3)"."""
+        for facet in FACETS:
+            form_field = self.form.fields[facet]
+            by_value = counts[facet]
+            if facet in ("summit", "indicator"):
+                form_field.label_from_instance = _counted_label(by_value)
+            else:
+                form_field.choices = [
+                    (value, f"{label} ({by_value.get(value, 0)})" if value else label)
+                    for value, label in form_field.choices
+                ]
+
+
+def _counted_label(by_value):
+    def label(instance):
+        name = instance.name
+        if isinstance(instance, Summit):
+            name = f"{instance.name} {instance.year}"
+        return f"{name} ({by_value.get(instance.slug, 0)})"
+
+    return label

@@ -1,8 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connections, models
-from django.db.models.expressions import RawSQL
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -176,27 +175,23 @@ class CommitmentQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)
 
-    def ancestors_of(self, commitment, *, depth=100):
-        """The earlier commitments of a lineage (parent, its parent, …), oldest first.
-
-        One query whatever the length of the chain (a recursive CTE, on SQLite and
-        PostgreSQL); `depth` bounds it, so a cycle cannot loop.
-        """
-        table = connections[self.db].ops.quote_name(Commitment._meta.db_table)
-        chain = RawSQL(
-            f"""WITH RECURSIVE chain(id, depth) AS (
-                SELECT parent_id, 1 FROM {table} WHERE id = %s AND parent_id IS NOT NULL
-                UNION ALL
-                SELECT c.parent_id, chain.depth + 1 FROM {table} c JOIN chain ON c.id = chain.id
-                WHERE c.parent_id IS NOT NULL AND chain.depth < %s
-            ) SELECT id FROM chain""",
-            (commitment.pk, depth),
+    def binding(self, ally):
+        """Commitments that bind this ally: every ally's, the Alliance's, or naming it."""
+        named = Commitment.bound_allies.through.objects.filter(ally=ally).values("commitment_id")
+        return self.filter(
+            models.Q(bound__in=[Commitment.Bound.EACH_ALLY, Commitment.Bound.ALLIANCE])
+            | models.Q(bound=Commitment.Bound.NAMED, pk__in=named)
         )
-        return (
-            self.filter(pk__in=chain)
-            .exclude(pk=commitment.pk)
-            .select_related("summit")
-            .order_by("summit__started_on", "pk")
+
+    def headlines(self):
+        """Measurable commitments that no later confirmed one raises or replaces."""
+        overtaken = Commitment.objects.filter(
+            parent=models.OuterRef("pk"),
+            review=Commitment.Review.CONFIRMED,
+            relation__in=[Commitment.Relation.RAISES, Commitment.Relation.REPLACES],
+        )
+        return self.filter(indicator__isnull=False, target_value__isnull=False).exclude(
+            models.Exists(overtaken)
         )
 
 

@@ -2,23 +2,20 @@
 
 A figure counts from the newest edition that has it (NATO revises earlier years in
 each edition). An ally is counted for a year only if it was a member that year.
+
+Scores follow the G7 Research Group's compliance scale: +1 the ally meets the target
+in the latest year with a figure; 0 it does not yet, but its figure rose since the
+commitment was made, or the deadline is still ahead; -1 it does not, and its figure
+did not rise. No figure, no score. The Alliance average is the mean of the scores.
+
+Amount pledges (in euros, made by the Alliance) are followed through Alliance-wide
+figures: the one for the deadline year when there is one, else the latest.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
 
-from .models import Ally, Commitment
-
-
-class Figure(NamedTuple):
-    """A measurement as the progress tables show it (plain values: a commitment's page
-    reads about a thousand of them)."""
-
-    year: int
-    value: Decimal
-    estimate: bool
-    edition: str
+from .models import Ally, Commitment, Measurement
 
 
 @dataclass(frozen=True)
@@ -27,7 +24,7 @@ class Cell:
 
     year: int
     member: bool
-    measurement: Figure | None = None
+    measurement: Measurement | None = None
     meets: bool | None = None
 
     @property
@@ -35,10 +32,62 @@ class Cell:
         return self.measurement.value if self.measurement else None
 
 
+@dataclass(frozen=True)
+class Score:
+    """An ally's compliance with one commitment: +1, 0, -1, or None without a figure."""
+
+    value: int | None
+    status: str  # a Commitment.Status value
+    year: int | None = None
+
+    @property
+    def label(self):
+        return Commitment.Status(self.status).label
+
+
+NO_SCORE = Score(None, Commitment.Status.NOT_RATED)
+
+
 @dataclass
 class AllyRow:
     ally: Ally
     cells: list[Cell] = field(default_factory=list)
+    score: Score = NO_SCORE
+
+
+def score_row(commitment: Commitment, row: AllyRow) -> Score:
+    measured = [cell for cell in row.cells if cell.member and cell.measurement is not None]
+    if not measured or commitment.target_value is None:
+        return NO_SCORE
+    latest = measured[-1]
+    if latest.meets:
+        return Score(1, Commitment.Status.MET, latest.year)
+    deadline = commitment.deadline_year
+    if deadline is not None and latest.year < deadline:
+        return Score(0, Commitment.Status.IN_PROGRESS, latest.year)
+    made = commitment.summit.year
+    baseline = next((cell for cell in measured if cell.year >= made), measured[0])
+    if latest.year > baseline.year and latest.value > baseline.value:
+        return Score(0, Commitment.Status.IN_PROGRESS, latest.year)
+    return Score(-1, Commitment.Status.MISSED, latest.year)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount pledged against the Alliance-wide amount recorded."""
+
+    pledged: Decimal
+    recorded: Measurement | None
+
+    @property
+    def share(self) -> float:
+        if self.recorded is None or not self.pledged:
+            return 0.0
+        return float(self.recorded.value / self.pledged)
+
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
 
 
 @dataclass(frozen=True)
@@ -59,29 +108,85 @@ class Progress:
     years: list[int]
     rows: list[AllyRow]
     counts: list[YearCount]
-    alliance: list[Figure]
+    alliance: list[Measurement]
+
+    amount: Amount | None = None
 
     @property
     def latest(self) -> YearCount | None:
         return self.counts[-1] if self.counts else None
 
+    @property
+    def has_ally_figures(self) -> bool:
+        return any(count.with_data for count in self.counts)
 
-def latest_figures(indicator) -> dict[tuple[int | None, int], Figure]:
-    """(ally id or None, year) -> the figure from the newest edition."""
-    rows = indicator.measurements.order_by("edition").values_list(
-        "ally_id", "year", "value", "estimate", "edition"
-    )
-    return {(ally_id, year): Figure(year, *rest) for ally_id, year, *rest in rows}
+    @property
+    def scored(self) -> list[AllyRow]:
+        return [row for row in self.rows if row.score.value is not None]
+
+    @property
+    def average(self) -> float | None:
+        """The Alliance average score, from -1 to +1, or None when no ally is scored."""
+        scored = self.scored
+        if not scored:
+            return None
+        return sum(row.score.value for row in scored) / len(scored)
+
+    def score_counts(self) -> dict[str, int]:
+        counts = {"met": 0, "in_progress": 0, "missed": 0, "no_figure": 0}
+        for row in self.rows:
+            key = row.score.status if row.score.value is not None else "no_figure"
+            counts[key] += 1
+        return counts
+
+    def cells_for(self, year: int) -> list[tuple[Ally, Cell]]:
+        index = self.years.index(year)
+        return [(row.ally, row.cells[index]) for row in self.rows]
 
 
-def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Progress | None:
-    """Per-ally table and yearly counts, or None when the commitment has nothing to measure."""
+def latest_figures(indicator, measurements=None) -> dict[tuple[str | None, int], Measurement]:
+    """(ally ISO code or None, year) -> the figure from the newest edition.
+
+    `measurements`, when given, are already loaded figures (of any indicators, with
+    their ally): those of this indicator are used and no query is run.
+    """
+    if measurements is None:
+        measurements = indicator.measurements.select_related("ally")
+    else:
+        measurements = [m for m in measurements if m.indicator_id == indicator.pk]
+    figures: dict[tuple[str | None, int], Measurement] = {}
+    for measurement in sorted(measurements, key=lambda m: m.edition):
+        iso3 = measurement.ally.iso3 if measurement.ally else None
+        figures[(iso3, measurement.year)] = measurement
+    return figures
+
+
+def amount_for(commitment: Commitment, figures) -> Amount | None:
+    if commitment.target_value is None or commitment.unit != Commitment.Unit.EUR:
+        return None
+    alliance = {year: m for (iso3, year), m in figures.items() if iso3 is None}
+    year = commitment.deadline_year if commitment.deadline_year in alliance else None
+    if year is None and alliance:
+        year = max(alliance)
+    return Amount(commitment.target_value, alliance.get(year))
+
+
+def progress_for(
+    commitment: Commitment, allies: list[Ally] | None = None, measurements=None
+) -> Progress | None:
+    """Per-ally table and yearly counts, or None when the commitment has nothing to measure.
+
+    `allies` defaults to the named allies of a commitment binding named allies, else all
+    of them; `measurements` to the indicator's figures (see latest_figures).
+    """
     indicator = commitment.indicator
     if indicator is None:
         return None
-    figures = latest_figures(indicator)
-    years = sorted({year for (_ally, year) in figures})
-    if allies is None:
+    figures = latest_figures(indicator, measurements)
+    years = sorted({year for (_iso3, year) in figures})
+    if allies is None and commitment.bound == Commitment.Bound.NAMED:
+        allies = list(commitment.bound_allies.order_by("name_en"))
+    elif allies is None:
         allies = list(Ally.objects.order_by("name_en"))
     has_target = commitment.target_value is not None
     rows = []
@@ -89,9 +194,10 @@ def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Pr
         row = AllyRow(ally)
         for year in years:
             member = ally.was_member_in(year)
-            measurement = figures.get((ally.pk, year)) if member else None
+            measurement = figures.get((ally.iso3, year)) if member else None
             meets = commitment.meets(measurement.value) if measurement and has_target else None
             row.cells.append(Cell(year, member, measurement, meets))
+        row.score = score_row(commitment, row)
         rows.append(row)
     counts = []
     for index, year in enumerate(years):
@@ -105,6 +211,6 @@ def progress_for(commitment: Commitment, allies: list[Ally] | None = None) -> Pr
             )
         )
     alliance = sorted(
-        (m for (ally, _year), m in figures.items() if ally is None), key=lambda m: m.year
+        (m for (iso3, _year), m in figures.items() if iso3 is None), key=lambda m: m.year
     )
-    return Progress(commitment, years, rows, counts, alliance)
+    return Progress(commitment, years, rows, counts, alliance, amount_for(commitment, figures))

@@ -1,9 +1,12 @@
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from . import search
+from .text import fold
 
 
 class SummitQuerySet(models.QuerySet):
@@ -164,6 +167,43 @@ class ParagraphQuerySet(models.QuerySet):
     def get_by_natural_key(self, sha256, position):
         return self.get(document__sha256=sha256, position=position)
 
+    def by_anchor(self, anchor):
+        """The paragraphs whose reader anchor is `anchor` ("p27", "p34-6", "s4")."""
+        if anchor[:1] == "s":
+            label = "§" + anchor[1:]
+        elif anchor[:1] == "p":
+            label = anchor[1:].replace("-", " •")
+        else:
+            return self.none()
+        return self.filter(label=label)
+
+    def search(self, query, *, limit=200):
+        """Paragraphs matching every word of query, best first, with an HTML snippet.
+
+        PostgreSQL: full-text search in each document's language, accents folded,
+        French and English stemming, ranked by ts_rank, snippets by ts_headline.
+        Other databases: every word, casefolded and without accents, must occur in the
+        paragraph; ranked by the number of occurrences.
+        """
+        words = search.query_words(query)
+        if not words:
+            return []
+        paragraphs = self.select_related("document__summit")
+        if connections[self.db].vendor == "postgresql":
+            return search.postgresql_search(paragraphs, words, limit=limit)
+        for word in words:
+            paragraphs = paragraphs.filter(folded_text__contains=fold(word))
+        found = [
+            search.Result(
+                paragraph=paragraph,
+                rank=search.occurrences(paragraph.folded_text, words),
+                snippet=search.highlight_snippet(paragraph.text, words),
+            )
+            for paragraph in paragraphs
+        ]
+        found.sort(key=lambda result: (-result.rank, result.paragraph.document.published_on))
+        return found[:limit]
+
 
 class Paragraph(models.Model):
     document = models.ForeignKey(
@@ -206,6 +246,10 @@ class Paragraph(models.Model):
 
     def get_absolute_url(self):
         return f"{self.document.get_absolute_url()}#{self.anchor}"
+
+    def get_permalink(self):
+        """The paragraph's own page: /documents/<document>/<anchor>/."""
+        return reverse("summits:paragraph", args=[self.document.slug, self.anchor])
 
     def natural_key(self):
         return (*self.document.natural_key(), self.position)

@@ -16,7 +16,8 @@ def make_summit(**kw):
 
 
 def make_document(**kw):
-    kw.setdefault("summit", make_summit())
+    if "summit" not in kw:
+        kw["summit"] = make_summit()
     kw.setdefault("slug", "test-document")
     kw.setdefault("title", "Test communiqué")
     kw.setdefault("kind", Document.Kind.COMMUNIQUE)
@@ -29,7 +30,8 @@ def make_document(**kw):
 
 
 def make_paragraph(**kw):
-    kw.setdefault("document", make_document())
+    if "document" not in kw:
+        kw["document"] = make_document()
     kw.setdefault("position", 1)
     kw.setdefault("number", kw["position"])
     kw.setdefault("label", str(kw["number"]))

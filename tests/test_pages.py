@@ -11,12 +11,12 @@ VILNIUS = "/documents/vilnius-2023-communique/"
 @pytest.mark.parametrize(
     ("url", "max_queries", "expected"),
     [
-        ("/", 4, ["Vilnius Summit", "Wales Summit", "The Hague Summit", "No text loaded"]),
+        ("/summits/", 4, ["Vilnius Summit", "Wales Summit", "The Hague Summit", "No text loaded"]),
         ("/summits/vilnius-2023/", 6, ["Communiqué du sommet de Vilnius", "2 %"]),
         ("/summits/the-hague-2025/", 6, ["No text of this meeting is loaded yet"]),
         (VILNIUS, 6, ['id="p27"', 'id="p34-6"', "nous nous engageons durablement"]),
         ("/documents/brussels-2021-preview-article/", 6, ["Repeated in the source"]),
-        ("/commitments/", 8, ["Commitments", "2 %"]),
+        ("/commitments/", 10, ["Commitments", "2 %"]),
         ("/allies/", 4, ["Iceland", "Islande"]),
         ("/allies/pol/", 5, ["Poland", "2024"]),
     ],

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -31,3 +32,16 @@ REMOVED_LABELS = {
 def removed_label(kind):
     """A reader's name for a line the ingest kept out of the paragraphs."""
     return REMOVED_LABELS.get(kind, kind)
+
+
+@register.filter
+def date_range(summit):
+    """ "24–25 June 2025", "28 June – 1 July 2022" or "14 June 2021", in the active language."""
+    start, end = summit.started_on, summit.ended_on
+    if start == end:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"

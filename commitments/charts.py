@@ -1,0 +1,160 @@
+"""Charts drawn on the server as SVG, readable without JavaScript (pure functions).
+
+Every label is escaped; each chart carries a <title> and a <desc> for screen readers,
+and every bar its own <title> (a tooltip in browsers).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: Decimal | None  # None: no figure
+    estimate: bool = False
+    meets: bool | None = None
+    note: str = ""  # shown instead of the value when there is none
+
+
+def _number(value) -> str:
+    text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, title: str) -> str:
+    """Horizontal bars, one per ally, highest first, against a dashed target line.
+
+    Allies without a figure are listed last, with their note ("no data") instead of a bar.
+    """
+    measured = sorted(
+        (bar for bar in bars if bar.value is not None), key=lambda bar: (-bar.value, bar.label)
+    )
+    missing = [bar for bar in bars if bar.value is None]
+    rows = measured + missing
+    label_width, plot_width, value_width = 150, 470, 70
+    row_height, top, bottom = 18, 34, 24
+    width = label_width + plot_width + value_width
+    height = top + row_height * len(rows) + bottom
+    highest = max([bar.value for bar in measured] + ([target] if target is not None else []))
+    scale_max = float(highest) * 1.08 if highest else 1.0
+
+    def x(value) -> float:
+        return label_width + plot_width * float(value) / scale_max
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-allies-title">',
+        f'<title id="chart-allies-title">{escape(title)}</title>',
+        f"<desc>{escape(_describe_bars(measured, missing, target, unit))}</desc>",
+        f'<line class="axis" x1="{label_width}" y1="{top - 6}" x2="{label_width}" '
+        f'y2="{height - bottom + 4}"/>',
+    ]
+    for index, bar in enumerate(rows):
+        y = top + index * row_height
+        middle = y + row_height / 2 + 4
+        parts.append(
+            f'<text class="label" x="{label_width - 8}" y="{middle}" '
+            f'text-anchor="end">{escape(bar.label)}</text>'
+        )
+        if bar.value is None:
+            parts.append(
+                f'<text class="nodata" x="{label_width + 6}" y="{middle}">'
+                f"{escape(bar.note or _('no data'))}</text>"
+            )
+            continue
+        kind = "meets" if bar.meets else "misses" if bar.meets is False else "neutral"
+        estimate = " estimate" if bar.estimate else ""
+        value_text = f"{bar.value}{unit}" + (" e" if bar.estimate else "")
+        parts.append(
+            f'<rect class="hbar {kind}{estimate}" x="{label_width}" y="{y + 3}" '
+            f'width="{x(bar.value) - label_width:.1f}" height="{row_height - 6}">'
+            f"<title>{escape(bar.label)}: {escape(value_text)}</title></rect>"
+        )
+        parts.append(
+            f'<text class="value" x="{x(bar.value) + 4:.1f}" y="{middle}">'
+            f"{escape(value_text)}</text>"
+        )
+    if target is not None:
+        target_x = x(target)
+        parts.append(
+            f'<line class="target" x1="{target_x:.1f}" y1="{top - 10}" x2="{target_x:.1f}" '
+            f'y2="{height - bottom + 4}"/>'
+        )
+        parts.append(
+            f'<text class="target-label" x="{target_x:.1f}" y="{top - 14}" '
+            f'text-anchor="middle">{escape(_("target"))} {escape(_number(target) + unit)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _describe_bars(measured, missing, target, unit) -> str:
+    text = ", ".join(f"{bar.label} {bar.value}{unit}" for bar in measured)
+    if target is not None:
+        text = _("Target %(target)s. ") % {"target": _number(target) + unit} + text
+    if missing:
+        text += ". " + _("No figure: %(allies)s") % {
+            "allies": ", ".join(bar.label for bar in missing)
+        }
+    return text
+
+
+@dataclass(frozen=True)
+class Column:
+    year: int
+    meeting: int
+    members: int
+
+
+def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
+    """One column per year: allies meeting the target, against the allies at the time."""
+    column_width, gap, left, top, bottom, plot_height = 70, 30, 40, 28, 30, 180
+    width = left + len(columns) * (column_width + gap) + gap
+    height = top + plot_height + bottom
+    most = max([column.members for column in columns] + [1])
+
+    def y(count) -> float:
+        return top + plot_height - plot_height * count / most
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-years-title">',
+        f'<title id="chart-years-title">{escape(title)}</title>',
+        "<desc>"
+        + escape(
+            ", ".join(
+                _("%(year)s: %(meeting)s of %(members)s")
+                % {"year": c.year, "meeting": c.meeting, "members": c.members}
+                for c in columns
+            )
+        )
+        + "</desc>",
+        f'<line class="axis" x1="{left}" y1="{top + plot_height}" x2="{width - gap / 2}" '
+        f'y2="{top + plot_height}"/>',
+    ]
+    for index, column in enumerate(columns):
+        x = left + gap + index * (column_width + gap)
+        parts.append(
+            f'<rect class="members" x="{x}" y="{y(column.members):.1f}" width="{column_width}" '
+            f'height="{top + plot_height - y(column.members):.1f}"/>'
+        )
+        parts.append(
+            f'<rect class="col meets" x="{x}" y="{y(column.meeting):.1f}" '
+            f'width="{column_width}" height="{top + plot_height - y(column.meeting):.1f}">'
+            f"<title>{column.year}: {column.meeting} / {column.members}</title></rect>"
+        )
+        parts.append(
+            f'<text class="value" x="{x + column_width / 2}" y="{y(column.members) - 6:.1f}" '
+            f'text-anchor="middle">{column.meeting} / {column.members}</text>'
+        )
+        parts.append(
+            f'<text class="label" x="{x + column_width / 2}" y="{top + plot_height + 18}" '
+            f'text-anchor="middle">{column.year}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -1,0 +1,94 @@
+"""Template filters for targets, amounts and scores."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+_PERCENT_UNITS = {"pct_gdp", "pct_defence_budget", "percent"}
+
+
+def plain_number(value) -> str:
+    """2.00 -> "2", 2.50 -> "2.5", 1200 -> "1 200"."""
+    value = Decimal(value).normalize()
+    if value == value.to_integral_value():
+        return f"{int(value):,}".replace(",", "\u202f")
+    return f"{value:f}"
+
+
+@register.filter
+def euros(value) -> str:
+    """40000000000 -> "40 billion euros", 500000000 -> "500 million euros"."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    if value >= 1_000_000_000:
+        return _("%(amount)s billion euros") % {"amount": plain_number(value / 1_000_000_000)}
+    if value >= 1_000_000:
+        return _("%(amount)s million euros") % {"amount": plain_number(value / 1_000_000)}
+    return _("%(amount)s euros") % {"amount": plain_number(value)}
+
+
+@register.filter
+def target_label(commitment) -> str:
+    """The target as a short figure: "2 %", "20 %", "40 billion euros"."""
+    if commitment.target_value is None:
+        return ""
+    if commitment.unit in _PERCENT_UNITS:
+        return f"{plain_number(commitment.target_value)} %"
+    if commitment.unit == "EUR":
+        return euros(commitment.target_value)
+    return plain_number(commitment.target_value)
+
+
+@register.filter
+def target_phrase(commitment) -> str:
+    """The target with its comparator: "2 % or more", "more than 500 million euros"."""
+    label = target_label(commitment)
+    if not label:
+        return ""
+    match commitment.comparator:
+        case "more_than":
+            return _("more than %(target)s") % {"target": label}
+        case "up_to" | "at_most":
+            return _("%(target)s or less") % {"target": label}
+        case "about":
+            return _("about %(target)s") % {"target": label}
+        case "exactly":
+            return label
+        case _:
+            return _("%(target)s or more") % {"target": label}
+
+
+@register.filter
+def headline(progress) -> str:
+    """ "23 of 32 allies at 2 % or more in 2024" for the latest year with figures."""
+    counts = [count for count in progress.counts if count.with_data]
+    if not counts:
+        return _("No figures recorded yet")
+    latest = counts[-1]
+    return _("%(meeting)s of %(members)s allies at %(target)s in %(year)s") % {
+        "meeting": latest.meeting,
+        "members": latest.members,
+        "target": target_phrase(progress.commitment),
+        "year": latest.year,
+    }
+
+
+@register.filter
+def score(value) -> str:
+    """+1, 0, −1 (with a real minus sign), or an en dash for no score."""
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:+.2f}".replace("-", "−")
+    value = int(value)
+    return f"+{value}" if value > 0 else "0" if value == 0 else f"−{-value}"
+
+
+@register.filter
+def latest_count(progress):
+    counts = [count for count in progress.counts if count.with_data]
+    return counts[-1] if counts else None
