@@ -165,9 +165,13 @@ class Report:
     reader_url: str = ""
 
 
-def source_paragraphs(source_dir: Path | None = None) -> list[SourceParagraph]:
+def source_paragraphs(source_dir: Path | None = None) -> tuple[SourceParagraph, ...]:
     """The real paragraphs of the source texts, with the extractor's candidates."""
-    source_dir = source_dir or Path(settings.FIXTURE_DIRS[0]) / "sources"
+    return _source_paragraphs(source_dir or Path(settings.FIXTURE_DIRS[0]) / "sources")
+
+
+@lru_cache(maxsize=4)
+def _source_paragraphs(source_dir: Path) -> tuple[SourceParagraph, ...]:
     metadata = read_metadata(source_dir)
     pool = []
     for document in read_documents(source_dir, metadata):
@@ -184,7 +188,7 @@ def source_paragraphs(source_dir: Path | None = None) -> list[SourceParagraph]:
             )
             sentences = tuple(s for s in _SENTENCE.split(text) if len(s) > 20)
             pool.append(SourceParagraph(text, fold(text), sentences or (text,), candidates))
-    return pool
+    return tuple(pool)
 
 
 @lru_cache(maxsize=4096)

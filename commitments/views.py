@@ -1,11 +1,11 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from summits import exports
-from summits.models import Annotation, Document, Summit
+from summits.models import Annotation, Document, Summit, without_document_text
 from summits.wording import diff_counts, word_diff
 
 from . import charts
@@ -217,16 +217,27 @@ def ally_list(request):
     return render(request, "commitments/ally_list.html", {"allies": Ally.objects.all()})
 
 
+# Most recent commitments shown on an ally's page, measured ones and the others.
+ALLY_MEASURED = 12
+ALLY_OTHERS = 50
+
+
 def ally_detail(request, iso3):
     ally = get_object_or_404(Ally, iso3=iso3.upper())
-    commitments = list(
-        Commitment.objects.confirmed().binding(ally).for_list().order_by("summit__started_on", "pk")
+    commitments = Commitment.objects.confirmed().binding(ally).for_list()
+    is_measured = Q(indicator__isnull=False, target_value__isnull=False) & ~Q(
+        bound=Commitment.Bound.ALLIANCE
     )
-    measured = [
-        c
-        for c in commitments
-        if c.indicator_id and c.has_target and c.bound != Commitment.Bound.ALLIANCE
-    ]
+    measured = list(commitments.filter(is_measured).order_by("summit__started_on", "pk"))
+    # A tracker since 1949 binds each ally by thousands of commitments: the page shows
+    # those naming it and the most recent others, and says how many there are.
+    others = commitments.exclude(is_measured)
+    # Those naming this ally come first, then the most recent ones.
+    named_first = Case(When(bound=Commitment.Bound.NAMED, then=0), default=1)
+    others_shown = sorted(
+        others.order_by(named_first, "-summit__started_on", "-pk")[:ALLY_OTHERS],
+        key=lambda c: (c.summit.started_on, c.pk),
+    )
     # Every ally's figures, so that the years are the indicator's, not only this ally's.
     figures = list(
         Measurement.objects.filter(
@@ -246,9 +257,11 @@ def ally_detail(request, iso3):
         "commitments/ally_detail.html",
         {
             "ally": ally,
-            "rows": rows,
+            "rows": rows[-ALLY_MEASURED:],
+            "measured_count": len(rows),
             "average": sum(scores) / len(scores) if scores else None,
-            "others": [c for c in commitments if c not in measured],
+            "others": others_shown,
+            "others_count": others.count(),
             "measurements": measurements,
         },
     )
@@ -285,8 +298,17 @@ def measurement_export(request, fmt):
     return exports.stream(rows, MEASUREMENT_FIELDS, fmt, "measurements")
 
 
+HOME_HEADLINES = 8
+
+
 def home(request):
-    headlines = list(Commitment.objects.confirmed().headlines().for_list())
+    # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
+    headlines = list(
+        Commitment.objects.confirmed()
+        .headlines()
+        .for_list()
+        .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
+    )[::-1]
     figures = list(
         Measurement.objects.filter(
             indicator__in=[c.indicator_id for c in headlines]
@@ -301,12 +323,17 @@ def home(request):
         Summit.objects.for_timeline()
         .filter(document_count__gt=0)
         .prefetch_related(
-            Prefetch("documents", queryset=Document.objects.order_by("published_on", "pk"))
+            Prefetch(
+                "documents",
+                queryset=Document.objects.without_text().order_by("published_on", "pk"),
+            )
         )[:4]
     )
-    annotations = Annotation.objects.select_related("paragraph__document", "author").order_by(
-        "-created_at", "-pk"
-    )[:6]
+    annotations = (
+        Annotation.objects.select_related("paragraph__document", "author")
+        .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
+        .order_by("-created_at", "-pk")[:6]
+    )
     next_summit = (
         Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
         .order_by("-started_on")

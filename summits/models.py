@@ -188,21 +188,31 @@ class ParagraphQuerySet(models.QuerySet):
         words = search.query_words(query)
         if not words:
             return []
-        paragraphs = self.select_related("document__summit")
+        paragraphs = self.select_related("document__summit").defer(
+            "folded_text", *without_document_text("document")
+        )
         if connections[self.db].vendor == "postgresql":
             return search.postgresql_search(paragraphs, words, limit=limit)
+        matching = self
         for word in words:
-            paragraphs = paragraphs.filter(folded_text__contains=fold(word))
-        found = [
-            search.Result(
-                paragraph=paragraph,
-                rank=search.occurrences(paragraph.folded_text, words),
-                snippet=search.highlight_snippet(paragraph.text, words),
+            matching = matching.filter(folded_text__contains=fold(word))
+        # Rank on the folded texts alone, then load only the best paragraphs and cut
+        # their snippets: a common word matches tens of thousands of paragraphs.
+        ranked = sorted(
+            (-search.occurrences(folded, words), published_on, pk)
+            for pk, folded, published_on in matching.values_list(
+                "pk", "folded_text", "document__published_on"
             )
-            for paragraph in paragraphs
+        )[:limit]
+        by_pk = paragraphs.in_bulk([pk for _rank, _on, pk in ranked])
+        return [
+            search.Result(
+                paragraph=by_pk[pk],
+                rank=-rank,
+                snippet=search.highlight_snippet(by_pk[pk].text, words),
+            )
+            for rank, _on, pk in ranked
         ]
-        found.sort(key=lambda result: (-result.rank, result.paragraph.document.published_on))
-        return found[:limit]
 
 
 class Paragraph(models.Model):
@@ -330,6 +340,10 @@ class Annotation(models.Model):
         ordering = ["paragraph_id", "start", "pk"]
         verbose_name = _("annotation")
         verbose_name_plural = _("annotations")
+        indexes = [
+            # The home page lists the most recent annotations (commitments.views.home).
+            models.Index(fields=["-created_at", "-id"], name="summits_annotation_recent"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")),
