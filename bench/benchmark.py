@@ -42,7 +42,7 @@ class Page:
 
     name: str
     url: object  # callable(Context) -> str | None
-    target_ms: float = PAGE_TARGET_MS
+    target_ms: float | None = PAGE_TARGET_MS  # None: only the query count is a target
 
 
 def _summit(ctx):
@@ -65,8 +65,8 @@ PAGES = [
     Page("commitment (32 × 30 figures)", lambda ctx: ctx.measured.get_absolute_url()),
     Page("ally", lambda ctx: "/allies/fra/"),
     Page("search", lambda ctx: "/search/?" + urlencode({"q": "défense"}), SEARCH_TARGET_MS),
-    Page("CSV export, all commitments", lambda ctx: ctx.csv_url),
-    Page("JSON export", lambda ctx: ctx.json_url),
+    Page("CSV export, all commitments", lambda ctx: ctx.csv_url, None),
+    Page("JSON export, all commitments", lambda ctx: ctx.json_url, None),
 ]
 CSV_EXPORT = "/commitments/export.csv"
 JSON_EXPORT = "/commitments/export.json"
@@ -278,12 +278,12 @@ def main(argv=None) -> int:
             continue
         seen.add(url)
         result = time_page(client, url, args.requests, args.warmup)
-        met = result["queries"] <= QUERY_LIMIT and result["median"] <= page.target_ms
+        fast = page.target_ms is None or result["median"] <= page.target_ms
+        met = result["queries"] <= QUERY_LIMIT and fast
         if not met:
             failures.append(page.name)
-        verdict = (
-            f"≤ {page.target_ms:.0f} ms, ≤ {QUERY_LIMIT} queries: {'met' if met else 'NOT MET'}"
-        )
+        limit = f"≤ {page.target_ms:.0f} ms, " if page.target_ms is not None else ""
+        verdict = f"{limit}≤ {QUERY_LIMIT} queries: {'met' if met else 'NOT MET'}"
         print(
             f"| {page.name} | {result['median']:.1f} | {result['p95']:.1f} | "
             f"{result['queries']} | {result['sql_share']:.0%} | {verdict} |"

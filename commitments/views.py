@@ -12,7 +12,7 @@ from . import charts
 from .filters import CommitmentFilter
 from .lineage import lineage_of
 from .models import Ally, Commitment, Measurement
-from .progress import progress_for
+from .progress import latest_figures_by_indicator, progress_for
 from .templatetags.tracker import target_label
 
 COMMITMENT_FIELDS = [
@@ -244,9 +244,12 @@ def ally_detail(request, iso3):
             indicator__in=[c.indicator_id for c in measured], ally__isnull=False
         ).select_related("ally")
     )
+    by_indicator = latest_figures_by_indicator(figures)
     rows = []
     for commitment in measured:
-        progress = progress_for(commitment, allies=[ally], measurements=figures)
+        progress = progress_for(
+            commitment, allies=[ally], figures=by_indicator.get(commitment.indicator_id, {})
+        )
         rows.append((commitment, progress.years, progress.rows[0]))
     scores = [row.score.value for _c, _y, row in rows if row.score.value is not None]
     measurements = ally.measurements.select_related("indicator").order_by(
@@ -315,8 +318,14 @@ def home(request):
         ).select_related("ally")
     )
     allies = list(Ally.objects.order_by("name_en"))
+    by_indicator = latest_figures_by_indicator(figures)
     headline_progress = [
-        (commitment, progress_for(commitment, allies=allies, measurements=figures))
+        (
+            commitment,
+            progress_for(
+                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+            ),
+        )
         for commitment in headlines
     ]
     summits = (
