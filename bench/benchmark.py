@@ -304,7 +304,7 @@ def main(argv=None) -> int:
         print("\n| CSV export | rows | peak Python memory | streamed |")
         print("|---|---:|---:|---|")
         for label, url in (
-            ("one category", ctx.csv_url + "?category=defence_spending"),
+            ("one status (in progress)", ctx.csv_url + "?status=in_progress"),
             ("all commitments", ctx.csv_url),
         ):
             rows, peak, streamed = export_memory(client, url)

@@ -99,7 +99,13 @@ def _active_filters(filterset):
 
 def commitment_export(request, fmt):
     filterset = _filterset(request)
-    commitments = filterset.qs.select_related("parent").iterator(chunk_size=500)
+    # Streamed in chunks: memory holds one chunk, whatever the number of rows. The
+    # paragraph's text is not exported (the quote is), so it is not read.
+    commitments = (
+        filterset.qs.select_related("parent")
+        .defer("paragraph__text", "summit__notes", "notes")
+        .iterator(chunk_size=500)
+    )
     rows = (_commitment_row(request, c) for c in commitments)
     return exports.stream(rows, COMMITMENT_FIELDS, fmt, "commitments")
 
