@@ -51,27 +51,32 @@ def linked_commitments():
 
 
 def lineage_of(commitment: Commitment) -> Lineage:
-    by_pk = {c.pk: c for c in linked_commitments()}
-    by_pk.setdefault(commitment.pk, commitment)
-    children: dict[int, list[Commitment]] = {}
-    for item in by_pk.values():
-        if item.parent_id in by_pk:
-            children.setdefault(item.parent_id, []).append(item)
-    root = by_pk[commitment.pk]
-    seen = {root.pk}
-    while root.parent_id in by_pk and root.parent_id not in seen:
-        root = by_pk[root.parent_id]
-        seen.add(root.pk)
-    members = []
+    # The links alone first (two integers a row: a tracker since 1949 has thousands),
+    # then the family's commitments only.
+    parent_of = dict(linked_commitments().values_list("pk", "parent_id"))
+    parent_of.setdefault(commitment.pk, commitment.parent_id)
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in sorted(parent_of.items()):
+        if parent_id in parent_of:
+            children.setdefault(parent_id, []).append(pk)
+    root = commitment.pk
+    seen = {root}
+    while parent_of[root] in parent_of and parent_of[root] not in seen:
+        root = parent_of[root]
+        seen.add(root)
+    family = []
     queue = [root]
     visited = set()
     while queue:
-        item = queue.pop(0)
-        if item.pk in visited:
+        pk = queue.pop(0)
+        if pk in visited:
             continue
-        visited.add(item.pk)
-        members.append(item)
-        queue.extend(children.get(item.pk, []))
+        visited.add(pk)
+        family.append(pk)
+        queue.extend(children.get(pk, []))
+    by_pk = linked_commitments().in_bulk(family)
+    by_pk.setdefault(commitment.pk, commitment)
+    members = [by_pk[pk] for pk in family]
     members.sort(key=lambda c: (c.summit.started_on, c.pk))
     steps: list[Step] = []
     for member in members:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from summits.models import Paragraph, Summit
+from summits.models import Paragraph, Summit, without_document_text
 
 
 class Category(models.TextChoices):
@@ -168,7 +168,9 @@ class CommitmentQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def for_list(self):
-        return self.select_related("summit", "paragraph__document", "indicator")
+        return self.select_related("summit", "paragraph__document", "indicator").defer(
+            "paragraph__folded_text", *without_document_text("paragraph__document")
+        )
 
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)

@@ -161,6 +161,16 @@ def latest_figures(indicator, measurements=None) -> dict[tuple[str | None, int],
     return figures
 
 
+def latest_figures_by_indicator(measurements) -> dict[int, dict]:
+    """indicator id -> latest_figures of that indicator, for loaded figures of several
+    indicators (with their ally): one pass, for pages that show many commitments."""
+    figures: dict[int, dict] = {}
+    for measurement in sorted(measurements, key=lambda m: m.edition):
+        iso3 = measurement.ally.iso3 if measurement.ally else None
+        figures.setdefault(measurement.indicator_id, {})[(iso3, measurement.year)] = measurement
+    return figures
+
+
 def amount_for(commitment: Commitment, figures) -> Amount | None:
     if commitment.target_value is None or commitment.unit != Commitment.Unit.EUR:
         return None
@@ -172,17 +182,19 @@ def amount_for(commitment: Commitment, figures) -> Amount | None:
 
 
 def progress_for(
-    commitment: Commitment, allies: list[Ally] | None = None, measurements=None
+    commitment: Commitment, allies: list[Ally] | None = None, measurements=None, figures=None
 ) -> Progress | None:
     """Per-ally table and yearly counts, or None when the commitment has nothing to measure.
 
     `allies` defaults to the named allies of a commitment binding named allies, else all
-    of them; `measurements` to the indicator's figures (see latest_figures).
+    of them; `measurements` to the indicator's figures (see latest_figures); `figures`,
+    when given, are the indicator's latest figures already computed.
     """
     indicator = commitment.indicator
     if indicator is None:
         return None
-    figures = latest_figures(indicator, measurements)
+    if figures is None:
+        figures = latest_figures(indicator, measurements)
     years = sorted({year for (_iso3, year) in figures})
     if allies is None and commitment.bound == Commitment.Bound.NAMED:
         allies = list(commitment.bound_allies.order_by("name_en"))

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Q, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from summits import exports, history
 from summits.access import role_required
 from summits.ingest import IngestError
-from summits.models import Annotation, Document, Summit
+from summits.models import Annotation, Document, Summit, without_document_text
 from summits.services import AlreadyLoaded, ImportConflict
 from summits.versioning import VersionConflict
 from summits.views import conflict
@@ -33,7 +33,7 @@ from .forms import (
 from .importing import NewSummit, build_preview, dump_payload, import_communique, load_payload
 from .lineage import lineage_of
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
-from .progress import progress_for
+from .progress import latest_figures_by_indicator, progress_for
 from .templatetags.tracker import target_label
 
 COMMITMENT_FIELDS = [
@@ -124,7 +124,13 @@ def _active_filters(filterset):
 
 def commitment_export(request, fmt):
     filterset = _filterset(request)
-    commitments = filterset.qs.select_related("parent").iterator(chunk_size=500)
+    # Streamed in chunks: memory holds one chunk, whatever the number of rows. The
+    # paragraph's text is not exported (the quote is), so it is not read.
+    commitments = (
+        filterset.qs.select_related("parent")
+        .defer("paragraph__text", "summit__notes", "notes")
+        .iterator(chunk_size=500)
+    )
     rows = (_commitment_row(request, c) for c in commitments)
     return exports.stream(rows, COMMITMENT_FIELDS, fmt, "commitments")
 
@@ -242,25 +248,39 @@ def ally_list(request):
     return render(request, "commitments/ally_list.html", {"allies": Ally.objects.all()})
 
 
+# Most recent commitments shown on an ally's page, measured ones and the others.
+ALLY_MEASURED = 12
+ALLY_OTHERS = 50
+
+
 def ally_detail(request, iso3):
     ally = get_object_or_404(Ally, iso3=iso3.upper())
-    commitments = list(
-        Commitment.objects.confirmed().binding(ally).for_list().order_by("summit__started_on", "pk")
+    commitments = Commitment.objects.confirmed().binding(ally).for_list()
+    is_measured = Q(indicator__isnull=False, target_value__isnull=False) & ~Q(
+        bound=Commitment.Bound.ALLIANCE
     )
-    measured = [
-        c
-        for c in commitments
-        if c.indicator_id and c.has_target and c.bound != Commitment.Bound.ALLIANCE
-    ]
+    measured = list(commitments.filter(is_measured).order_by("summit__started_on", "pk"))
+    # A tracker since 1949 binds each ally by thousands of commitments: the page shows
+    # those naming it and the most recent others, and says how many there are.
+    others = commitments.exclude(is_measured)
+    # Those naming this ally come first, then the most recent ones.
+    named_first = Case(When(bound=Commitment.Bound.NAMED, then=0), default=1)
+    others_shown = sorted(
+        others.order_by(named_first, "-summit__started_on", "-pk")[:ALLY_OTHERS],
+        key=lambda c: (c.summit.started_on, c.pk),
+    )
     # Every ally's figures, so that the years are the indicator's, not only this ally's.
     figures = list(
         Measurement.objects.filter(
             indicator__in=[c.indicator_id for c in measured], ally__isnull=False
         ).select_related("ally")
     )
+    by_indicator = latest_figures_by_indicator(figures)
     rows = []
     for commitment in measured:
-        progress = progress_for(commitment, allies=[ally], measurements=figures)
+        progress = progress_for(
+            commitment, allies=[ally], figures=by_indicator.get(commitment.indicator_id, {})
+        )
         rows.append((commitment, progress.years, progress.rows[0]))
     scores = [row.score.value for _c, _y, row in rows if row.score.value is not None]
     measurements = ally.measurements.select_related("indicator").order_by(
@@ -271,9 +291,11 @@ def ally_detail(request, iso3):
         "commitments/ally_detail.html",
         {
             "ally": ally,
-            "rows": rows,
+            "rows": rows[-ALLY_MEASURED:],
+            "measured_count": len(rows),
             "average": sum(scores) / len(scores) if scores else None,
-            "others": [c for c in commitments if c not in measured],
+            "others": others_shown,
+            "others_count": others.count(),
             "measurements": measurements,
         },
     )
@@ -310,28 +332,48 @@ def measurement_export(request, fmt):
     return exports.stream(rows, MEASUREMENT_FIELDS, fmt, "measurements")
 
 
+HOME_HEADLINES = 8
+
+
 def home(request):
-    headlines = list(Commitment.objects.confirmed().headlines().for_list())
+    # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
+    headlines = list(
+        Commitment.objects.confirmed()
+        .headlines()
+        .for_list()
+        .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
+    )[::-1]
     figures = list(
         Measurement.objects.filter(
             indicator__in=[c.indicator_id for c in headlines]
         ).select_related("ally")
     )
     allies = list(Ally.objects.order_by("name_en"))
+    by_indicator = latest_figures_by_indicator(figures)
     headline_progress = [
-        (commitment, progress_for(commitment, allies=allies, measurements=figures))
+        (
+            commitment,
+            progress_for(
+                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+            ),
+        )
         for commitment in headlines
     ]
     summits = (
         Summit.objects.for_timeline()
         .filter(document_count__gt=0)
         .prefetch_related(
-            Prefetch("documents", queryset=Document.objects.order_by("published_on", "pk"))
+            Prefetch(
+                "documents",
+                queryset=Document.objects.without_text().order_by("published_on", "pk"),
+            )
         )[:4]
     )
-    annotations = Annotation.objects.select_related("paragraph__document", "author").order_by(
-        "-created_at", "-pk"
-    )[:6]
+    annotations = (
+        Annotation.objects.select_related("paragraph__document", "author")
+        .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
+        .order_by("-created_at", "-pk")[:6]
+    )
     next_summit = (
         Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
         .order_by("-started_on")

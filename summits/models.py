@@ -67,11 +67,28 @@ class Summit(models.Model):
         return self.started_on.year
 
 
+# Fields of a document that only its own admin page needs; `path__` prefixes them when
+# a document is reached through select_related.
+DOCUMENT_HEAVY_FIELDS = ("raw_text", "ingest_report")
+
+
+def without_document_text(path: str) -> list[str]:
+    """defer() arguments leaving out the heavy fields of the document at `path`."""
+    return [f"{path}__{name}" for name in DOCUMENT_HEAVY_FIELDS]
+
+
 class DocumentQuerySet(models.QuerySet):
     def for_list(self):
-        return self.select_related("summit").annotate(
-            paragraph_count=models.Count("paragraphs", distinct=True)
+        return (
+            self.select_related("summit")
+            .without_text()
+            .annotate(paragraph_count=models.Count("paragraphs", distinct=True))
         )
+
+    def without_text(self):
+        """Leave out the raw text and ingest report (hundreds of kB each) that lists and
+        the reader do not show."""
+        return self.defer(*DOCUMENT_HEAVY_FIELDS)
 
     def current(self):
         return self.filter(superseded_by__isnull=True)
@@ -145,6 +162,9 @@ class Document(models.Model):
 
 
 class ParagraphQuerySet(models.QuerySet):
+    def for_reader(self):
+        return self.defer("folded_text").order_by("position")
+
     def get_by_natural_key(self, sha256, position):
         return self.get(document__sha256=sha256, position=position)
 
@@ -169,21 +189,31 @@ class ParagraphQuerySet(models.QuerySet):
         words = search.query_words(query)
         if not words:
             return []
-        paragraphs = self.select_related("document__summit")
+        paragraphs = self.select_related("document__summit").defer(
+            "folded_text", *without_document_text("document")
+        )
         if connections[self.db].vendor == "postgresql":
             return search.postgresql_search(paragraphs, words, limit=limit)
+        matching = self
         for word in words:
-            paragraphs = paragraphs.filter(folded_text__contains=fold(word))
-        found = [
-            search.Result(
-                paragraph=paragraph,
-                rank=search.occurrences(paragraph.folded_text, words),
-                snippet=search.highlight_snippet(paragraph.text, words),
+            matching = matching.filter(folded_text__contains=fold(word))
+        # Rank on the folded texts alone, then load only the best paragraphs and cut
+        # their snippets: a common word matches tens of thousands of paragraphs.
+        ranked = sorted(
+            (-search.occurrences(folded, words), published_on, pk)
+            for pk, folded, published_on in matching.values_list(
+                "pk", "folded_text", "document__published_on"
             )
-            for paragraph in paragraphs
+        )[:limit]
+        by_pk = paragraphs.in_bulk([pk for _rank, _on, pk in ranked])
+        return [
+            search.Result(
+                paragraph=by_pk[pk],
+                rank=-rank,
+                snippet=search.highlight_snippet(by_pk[pk].text, words),
+            )
+            for rank, _on, pk in ranked
         ]
-        found.sort(key=lambda result: (-result.rank, result.paragraph.document.published_on))
-        return found[:limit]
 
 
 class Paragraph(models.Model):
@@ -315,6 +345,10 @@ class Annotation(models.Model):
         verbose_name_plural = _("annotations")
         permissions = [
             ("moderate_annotation", _("Can edit, delete and restore anyone's annotation")),
+        ]
+        indexes = [
+            # The home page lists the most recent annotations (commitments.views.home).
+            models.Index(fields=["-created_at", "-id"], name="summits_annotation_recent"),
         ]
         constraints = [
             models.CheckConstraint(

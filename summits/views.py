@@ -22,11 +22,19 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+# Meetings per page of the timeline: a full tracker holds about 300 since 1949.
+TIMELINE_PAGE = 40
+
+
 def timeline(request):
     summits = Summit.objects.for_timeline().prefetch_related(
-        Prefetch("documents", queryset=Document.objects.order_by("published_on", "pk"))
+        Prefetch(
+            "documents",
+            queryset=Document.objects.without_text().order_by("published_on", "pk"),
+        )
     )
-    return render(request, "summits/timeline.html", {"summits": summits})
+    page = Paginator(summits, TIMELINE_PAGE).get_page(request.GET.get("page"))
+    return render(request, "summits/timeline.html", {"summits": page.object_list, "page": page})
 
 
 def search(request):
@@ -40,9 +48,7 @@ def summit_detail(request, slug):
     summit = get_object_or_404(Summit, slug=slug)
     documents = Document.objects.for_list().filter(summit=summit)
     # Commitments are reached through the reverse relation: summits does not import them.
-    commitments = summit.commitments.filter(review="confirmed").select_related(
-        "paragraph__document"
-    )
+    commitments = summit.commitments.for_list().filter(review="confirmed")
     return render(
         request,
         "summits/summit_detail.html",
@@ -51,7 +57,7 @@ def summit_detail(request, slug):
 
 
 def reader_paragraphs(queryset):
-    return queryset.order_by("position").prefetch_related(
+    return queryset.for_reader().prefetch_related(
         "commitments",
         Prefetch(
             "annotations", queryset=Annotation.objects.for_reader().select_related("commitment")
@@ -73,7 +79,8 @@ def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
 
 def document_detail(request, slug):
     document = get_object_or_404(
-        Document.objects.select_related("summit", "supersedes", "superseded_by"), slug=slug
+        Document.objects.select_related("summit", "supersedes", "superseded_by").defer("raw_text"),
+        slug=slug,
     )
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
     for paragraph in paragraphs:

@@ -18,7 +18,7 @@ VILNIUS = "/documents/vilnius-2023-communique/"
         ("/documents/brussels-2021-preview-article/", 6, ["Repeated in the source"]),
         ("/commitments/", 10, ["Commitments", "2 %"]),
         ("/allies/", 4, ["Iceland", "Islande"]),
-        ("/allies/pol/", 5, ["Poland", "2024"]),
+        ("/allies/pol/", 6, ["Poland", "2024"]),
     ],
 )
 def test_pages_render_with_bounded_queries(

@@ -1,0 +1,321 @@
+"""Time the tracker's pages in-process, on the database the environment names.
+
+    python bench/benchmark.py --database sqlite:////tmp/scale.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/issue6 python bench/benchmark.py
+
+The database must hold the seed data and the scale data:
+
+    python manage.py migrate && python manage.py loaddata summits progress commitments
+    python manage.py generate_scale_data --seed 1949
+
+For each page of PAGES: median and 95th percentile time of --requests requests (after
+--warmup), the SQL queries of one request, and the share of the time spent in SQL (the
+floor a page cannot go under without fewer or faster queries). Then the time to import
+the Vilnius communiqué (in a transaction rolled back after each run) and the peak
+Python memory of the CSV export at two row counts. Prints Markdown tables.
+
+This is a measurement, not a test: it changes nothing in the database.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERY_LIMIT = 12
+PAGE_TARGET_MS = 30.0
+SEARCH_TARGET_MS = 50.0
+IMPORT_TARGET_MS = 300.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to time: its name and how to find its address in the data (None: skip)."""
+
+    name: str
+    url: object  # callable(Context) -> str | None
+    target_ms: float | None = PAGE_TARGET_MS  # None: only the query count is a target
+
+
+def _summit(ctx):
+    return ctx.reader.summit.get_absolute_url()
+
+
+def _browser(ctx):
+    query = {"category": "defence_spending", "status": "in_progress", "q": "alliés"}
+    return "/commitments/?" + urlencode(query)
+
+
+# One line per page. Pages that are not in this build (their address does not resolve)
+# are listed as skipped; adjust an address here when a page moves.
+PAGES = [
+    Page("home", lambda ctx: "/"),
+    Page("timeline", lambda ctx: ctx.reverse("summits:timeline")),
+    Page("summit", _summit),
+    Page("reader (300 ¶, 200 annotations)", lambda ctx: ctx.reader.get_absolute_url()),
+    Page("commitment browser (3 filters)", _browser),
+    Page("commitment (32 × 30 figures)", lambda ctx: ctx.measured.get_absolute_url()),
+    Page("ally", lambda ctx: "/allies/fra/"),
+    Page("search", lambda ctx: "/search/?" + urlencode({"q": "défense"}), SEARCH_TARGET_MS),
+    Page("CSV export, all commitments", lambda ctx: ctx.csv_url, None),
+    Page("JSON export, all commitments", lambda ctx: ctx.json_url, None),
+]
+CSV_EXPORT = "/commitments/export.csv"
+JSON_EXPORT = "/commitments/export.json"
+
+
+def setup(database: str | None) -> None:
+    if database:
+        os.environ["DATABASE_URL"] = database
+    # Production-like: no debug query log, no template debug, plain static files.
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-used-for-anything")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault(
+        "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nato_tracker.settings")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.getLogger("django").setLevel(logging.ERROR)
+
+
+class Context:
+    """The rows the pages are measured on, found once."""
+
+    def __init__(self):
+        from django.urls import Resolver404, resolve, reverse
+
+        from commitments.models import Commitment
+        from commitments.scale import READER_DOCUMENT_SLUG
+        from summits.models import Document
+
+        self._resolve, self._missing, self.reverse = resolve, Resolver404, reverse
+        self.reader = Document.objects.select_related("summit").get(slug=READER_DOCUMENT_SLUG)
+        self.measured = (
+            Commitment.objects.filter(
+                slug__startswith="scale-",
+                review=Commitment.Review.CONFIRMED,
+                indicator__slug="defence-expenditure-gdp",
+            )
+            .order_by("pk")
+            .first()
+        )
+        self.csv_url = CSV_EXPORT if self.resolves(CSV_EXPORT) else None
+        self.json_url = JSON_EXPORT if self.resolves(JSON_EXPORT) else None
+
+    def resolves(self, url: str) -> bool:
+        try:
+            self._resolve(url.split("?")[0])
+        except self._missing:
+            return False
+        return True
+
+
+class SqlTimer:
+    """An execute_wrapper that counts queries and sums their time."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.count += 1
+
+
+def fetch(client, url) -> int:
+    """GET url and read the whole body (streamed or not); returns the body's size."""
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    if response.streaming:
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def time_page(client, url: str, requests: int, warmup: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        fetch(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        size = fetch(client, url)
+    queries = len(captured.captured_queries)  # read now: the next request resets the log
+    durations = []
+    timer = SqlTimer()
+    with connection.execute_wrapper(timer):
+        for _ in range(requests):
+            started = time.perf_counter()
+            fetch(client, url)
+            durations.append(time.perf_counter() - started)
+    return {
+        "median": statistics.median(durations) * 1000,
+        "p95": percentile(durations, 0.95) * 1000,
+        "queries": queries,
+        "sql_share": timer.seconds / sum(durations),
+        "bytes": size,
+    }
+
+
+def time_import(runs: int) -> list[float]:
+    """Milliseconds to load the Vilnius text with load_document, each run rolled back."""
+    from django.db import transaction
+
+    from summits.models import Document, Summit
+    from summits.services import load_document
+
+    data = (ROOT / "fixtures/sources/2023-07-11-vilnius-communique.txt").read_bytes()
+    summit = Summit.objects.get(slug="vilnius-2023")
+    timings = []
+    for _ in range(runs):
+        with transaction.atomic():
+            # The seed already holds this text: set its checksum aside inside the
+            # transaction so the same bytes load as a new document.
+            Document.objects.filter(slug="vilnius-2023-communique").update(sha256="0" * 64)
+            started = time.perf_counter()
+            document = load_document(
+                summit=summit,
+                data=data,
+                slug="vilnius-2023-communique-benchmark",
+                title="Vilnius (benchmark)",
+                kind=Document.Kind.COMMUNIQUE,
+                published_on=summit.started_on,
+            )
+            timings.append((time.perf_counter() - started) * 1000)
+            assert document.paragraphs.count() > 50
+            transaction.set_rollback(True)
+    return timings
+
+
+def export_memory(client, url: str) -> tuple[int, int, bool]:
+    """(rows, peak bytes allocated by Python while reading the export, streamed or not)."""
+    import gc
+
+    gc.collect()
+    tracemalloc.start()
+    response = client.get(url)
+    lines = 0
+    if response.streaming:
+        for chunk in response.streaming_content:
+            lines += chunk.count(b"\n")
+    else:
+        lines = response.content.count(b"\n")
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return max(0, lines - 1), peak, response.streaming
+
+
+def data_sizes() -> dict[str, int]:
+    from commitments.models import Commitment, Measurement
+    from summits.models import Annotation, Paragraph, Summit
+
+    return {
+        "summits": Summit.objects.count(),
+        "paragraphs": Paragraph.objects.count(),
+        "commitments": Commitment.objects.count(),
+        "measurements": Measurement.objects.count(),
+        "annotations": Annotation.objects.count(),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", help="database URL (default: DATABASE_URL or SQLite)")
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--import-runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    setup(args.database)
+
+    import django
+    from django.db import connection
+    from django.test import Client
+
+    ctx = Context()
+    client = Client()
+    sizes = data_sizes()
+    print(
+        f"Database: {connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"  # noqa: E501
+        f" · Django {django.get_version()} · Python {sys.version.split()[0]}"
+        f" · {os.cpu_count()} CPUs"
+    )
+    print("Data: " + ", ".join(f"{count} {name}" for name, count in sizes.items()))
+    print(f"{args.requests} timed requests per page after {args.warmup} warm-up requests.\n")
+    print("| page | median ms | p95 ms | SQL queries | time in SQL | target |")
+    print("|---|---:|---:|---:|---:|---|")
+    failures = []
+    seen = set()
+    for page in PAGES:
+        url = page.url(ctx)
+        if url is None or not ctx.resolves(url):
+            print(f"| {page.name} | – | – | – | – | not in this build |")
+            continue
+        if url in seen:
+            print(f"| {page.name} | – | – | – | – | same page as above in this build |")
+            continue
+        seen.add(url)
+        result = time_page(client, url, args.requests, args.warmup)
+        fast = page.target_ms is None or result["median"] <= page.target_ms
+        met = result["queries"] <= QUERY_LIMIT and fast
+        if not met:
+            failures.append(page.name)
+        limit = f"≤ {page.target_ms:.0f} ms, " if page.target_ms is not None else ""
+        verdict = f"{limit}≤ {QUERY_LIMIT} queries: {'met' if met else 'NOT MET'}"
+        print(
+            f"| {page.name} | {result['median']:.1f} | {result['p95']:.1f} | "
+            f"{result['queries']} | {result['sql_share']:.0%} | {verdict} |"
+        )
+
+    timings = time_import(args.import_runs)
+    median = statistics.median(timings)
+    met = median <= IMPORT_TARGET_MS
+    if not met:
+        failures.append("Vilnius import")
+    print(
+        f"\nVilnius import (load_document, {args.import_runs} runs): median {median:.0f} ms, "
+        f"max {max(timings):.0f} ms · target ≤ {IMPORT_TARGET_MS:.0f} ms: "
+        f"{'met' if met else 'NOT MET'}"
+    )
+
+    if ctx.csv_url:
+        print("\n| CSV export | rows | peak Python memory | streamed |")
+        print("|---|---:|---:|---|")
+        for label, url in (
+            ("one status (in progress)", ctx.csv_url + "?status=in_progress"),
+            ("all commitments", ctx.csv_url),
+        ):
+            rows, peak, streamed = export_memory(client, url)
+            print(f"| {label} | {rows} | {peak / 1024:.0f} KiB | {'yes' if streamed else 'no'} |")
+    else:
+        print(f"\nCSV export: not in this build ({CSV_EXPORT} does not resolve).")
+
+    if failures:
+        print("\nTargets not met: " + ", ".join(failures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
