@@ -3,8 +3,9 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# Rebuilt by `migrate` (content types, permissions) or not worth keeping (sessions).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
+# Rebuilt by `migrate` (content types, permissions) or not worth keeping (sessions, the
+# login-attempt records of django-axes).
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
 
 
 class Command(BaseCommand):
