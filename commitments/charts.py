@@ -11,6 +11,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from commitments.figures import figure
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -19,11 +21,6 @@ class Bar:
     estimate: bool = False
     meets: bool | None = None
     note: str = ""  # shown instead of the value when there is none
-
-
-def _number(value) -> str:
-    text = f"{value:f}" if isinstance(value, Decimal) else str(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, title: str) -> str:
@@ -69,7 +66,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
             continue
         kind = "meets" if bar.meets else "misses" if bar.meets is False else "neutral"
         estimate = " estimate" if bar.estimate else ""
-        value_text = f"{bar.value}{unit}" + (" e" if bar.estimate else "")
+        value_text = figure(bar.value, unit) + (" e" if bar.estimate else "")
         parts.append(
             f'<rect class="hbar {kind}{estimate}" x="{label_width}" y="{y + 3}" '
             f'width="{x(bar.value) - label_width:.1f}" height="{row_height - 6}">'
@@ -87,16 +84,16 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
         )
         parts.append(
             f'<text class="target-label" x="{target_x:.1f}" y="{top - 14}" '
-            f'text-anchor="middle">{escape(_("target"))} {escape(_number(target) + unit)}</text>'
+            f'text-anchor="middle">{escape(_("target"))} {escape(figure(target, unit))}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
 
 def _describe_bars(measured, missing, target, unit) -> str:
-    text = ", ".join(f"{bar.label} {bar.value}{unit}" for bar in measured)
+    text = ", ".join(f"{bar.label} {figure(bar.value, unit)}" for bar in measured)
     if target is not None:
-        text = _("Target %(target)s. ") % {"target": _number(target) + unit} + text
+        text = _("Target %(target)s. ") % {"target": figure(target, unit)} + text
     if missing:
         text += ". " + _("No figure: %(allies)s") % {
             "allies": ", ".join(bar.label for bar in missing)

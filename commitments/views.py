@@ -188,7 +188,6 @@ def _progress_charts(commitment, progress):
     if progress is None or not progress.has_ally_figures:
         return None
     year = max(count.year for count in progress.counts if count.with_data)
-    unit = " %" if commitment.unit in (Commitment.Unit.PCT_GDP, "pct_defence_budget") else ""
     bars = [
         charts.Bar(
             label=ally.name_en,
@@ -203,7 +202,9 @@ def _progress_charts(commitment, progress):
         "indicator": commitment.indicator.name,
         "year": year,
     }
-    allies = charts.ally_values_chart(bars, target=commitment.target_value, unit=unit, title=title)
+    allies = charts.ally_values_chart(
+        bars, target=commitment.target_value, unit=commitment.unit, title=title
+    )
     years = None
     if commitment.has_target:
         years = charts.meeting_over_years_chart(

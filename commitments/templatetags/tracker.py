@@ -4,18 +4,33 @@ from decimal import Decimal
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from commitments import figures
 
 register = template.Library()
 
-_PERCENT_UNITS = {"pct_gdp", "pct_defence_budget", "percent"}
+plain_number = figures.number
 
 
-def plain_number(value) -> str:
-    """2.00 -> "2", 2.50 -> "2.5", 1200 -> "1 200"."""
-    value = Decimal(value).normalize()
-    if value == value.to_integral_value():
-        return f"{int(value):,}".replace(",", "\u202f")
-    return f"{value:f}"
+@register.filter
+def percent(value) -> str:
+    """2.5 -> "2.5%" in English, "2,5 %" in French."""
+    return figures.percent(value)
+
+
+@register.filter
+def figure(value, unit="") -> str:
+    """A measured value in the reader's convention, as a percentage for percentage units."""
+    return figures.figure(value, unit)
+
+
+@register.filter
+def number(value) -> str:
+    """A number with the reader's decimal and thousands separators."""
+    if value is None or value == "":
+        return ""
+    return figures.number(value)
 
 
 @register.filter
@@ -25,19 +40,24 @@ def euros(value) -> str:
         return ""
     value = Decimal(value)
     if value >= 1_000_000_000:
-        return _("%(amount)s billion euros") % {"amount": plain_number(value / 1_000_000_000)}
-    if value >= 1_000_000:
-        return _("%(amount)s million euros") % {"amount": plain_number(value / 1_000_000)}
-    return _("%(amount)s euros") % {"amount": plain_number(value)}
+        amount = value / 1_000_000_000
+        text = ngettext("%(amount)s billion euros", "%(amount)s billion euros", int(amount))
+    elif value >= 1_000_000:
+        amount = value / 1_000_000
+        text = ngettext("%(amount)s million euros", "%(amount)s million euros", int(amount))
+    else:
+        amount = value
+        text = ngettext("%(amount)s euro", "%(amount)s euros", int(amount))
+    return text % {"amount": plain_number(amount)}
 
 
 @register.filter
 def target_label(commitment) -> str:
-    """The target as a short figure: "2 %", "20 %", "40 billion euros"."""
+    """The target as a short figure: "2%", "20%", "40 billion euros" (in English)."""
     if commitment.target_value is None:
         return ""
-    if commitment.unit in _PERCENT_UNITS:
-        return f"{plain_number(commitment.target_value)} %"
+    if commitment.unit in figures.PERCENT_UNITS:
+        return figures.percent(commitment.target_value)
     if commitment.unit == "EUR":
         return euros(commitment.target_value)
     return plain_number(commitment.target_value)
@@ -45,7 +65,7 @@ def target_label(commitment) -> str:
 
 @register.filter
 def target_phrase(commitment) -> str:
-    """The target with its comparator: "2 % or more", "more than 500 million euros"."""
+    """The target with its comparator: "2% or more", "more than 500 million euros"."""
     label = target_label(commitment)
     if not label:
         return ""
@@ -64,7 +84,7 @@ def target_phrase(commitment) -> str:
 
 @register.filter
 def headline(progress) -> str:
-    """ "23 of 32 allies at 2 % or more in 2024" for the latest year with figures."""
+    """ "23 of 32 allies at 2% or more in 2024" for the latest year with figures."""
     counts = [count for count in progress.counts if count.with_data]
     if not counts:
         return _("No figures recorded yet")
