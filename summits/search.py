@@ -156,16 +156,19 @@ def _language_query(words: list[str], language: str, config: str):
 
 def postgresql_search(paragraphs, words: list[str], *, limit: int) -> list[Result]:
     """Full-text search of paragraphs, each in its document's language configuration."""
-    from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVectorField
     from django.db.models import Case, F, FloatField, Q, TextField, When
+    from django.db.models.expressions import RawSQL
 
     matches = Q()
     ranks = []
     headlines = []
     for language, config in SEARCH_CONFIGS.items():
         query = _language_query(words, language, config)
-        # The same expression as the GIN index of migration 0002_search.
-        vector = SearchVector("text", config=config)
+        # The stored vector of migration 0005_search_vectors, with its GIN index.
+        vector = RawSQL(
+            f'"summits_paragraph"."search_{language}"', [], output_field=SearchVectorField()
+        )
         matches |= Q(document__language=language) & Q(**{f"vector_{language}": query})
         paragraphs = paragraphs.alias(**{f"vector_{language}": vector})
         ranks.append(When(document__language=language, then=SearchRank(vector, query)))
@@ -185,12 +188,22 @@ def postgresql_search(paragraphs, words: list[str], *, limit: int) -> list[Resul
                 ),
             )
         )
-    found = (
+    # Rank first, then write snippets for the page only: ts_headline is the costly part,
+    # and PostgreSQL would otherwise compute it for every match before the sort.
+    ranked = list(
         paragraphs.filter(matches)
-        .annotate(
-            rank=Case(*ranks, default=0.0, output_field=FloatField()),
-            headline=Case(*headlines, default=F("text"), output_field=TextField()),
-        )
-        .order_by("-rank", "document__published_on", "position")[:limit]
+        .annotate(rank=Case(*ranks, default=0.0, output_field=FloatField()))
+        .order_by("-rank", "document__published_on", "position")
+        .values_list("pk", "rank")[:limit]
     )
-    return [Result(paragraph=p, rank=p.rank, snippet=headline_to_html(p.headline)) for p in found]
+    rank_of = dict(ranked)
+    found = {
+        p.pk: p
+        for p in paragraphs.filter(pk__in=rank_of).annotate(
+            headline=Case(*headlines, default=F("text"), output_field=TextField())
+        )
+    }
+    return [
+        Result(paragraph=found[pk], rank=rank_of[pk], snippet=headline_to_html(found[pk].headline))
+        for pk, _rank in ranked
+    ]
