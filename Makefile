@@ -63,4 +63,4 @@ test: lint check test-sqlite test-postgres
 
 # Run the browser tests and keep their screenshots in docs/.
 screenshots: setup-dev browser
-	SCREENSHOTS=1 SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q -m browser
+	SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q -m browser

@@ -78,10 +78,14 @@ class ParsedParagraph:
 
     @property
     def anchor(self) -> str:
-        """HTML anchor: "p27" for ¶27, "p34-3" for its 3rd bullet item, "s3" for §3."""
-        if self.label.startswith("§"):
-            return "s" + self.label[1:]
-        return "p" + self.label.replace(" •", "-")
+        return anchor_for(self.label)
+
+
+def anchor_for(label: str) -> str:
+    """HTML anchor of a label: "p27" for ¶27, "p34-3" for its 3rd bullet item, "s3" for §3."""
+    if label.startswith("§"):
+        return "s" + label[1:]
+    return "p" + label.replace(" •", "-")
 
 
 @dataclass(frozen=True)

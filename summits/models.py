@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import search
+from .ingest import anchor_for
 from .text import fold
 
 
@@ -269,9 +270,12 @@ class Paragraph(models.Model):
 
     @property
     def anchor(self):
-        if self.label.startswith("§"):
-            return "s" + self.label[1:]
-        return "p" + self.label.replace(" •", "-")
+        return anchor_for(self.label)
+
+    @property
+    def shown_commitments(self):
+        """Its commitments, rejected candidates aside (uses the prefetched set if any)."""
+        return [c for c in self.commitments.all() if c.review != "rejected"]
 
     @property
     def display_label(self):

@@ -67,7 +67,7 @@ def reader_paragraphs(queryset):
 
 def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
     """Cut the text into highlighted segments; say which notes the user may change."""
-    shown = [c for c in paragraph.commitments.all() if c.review != "rejected"]
+    shown = paragraph.shown_commitments
     notes = list(paragraph.annotations.all())
     for note in notes:
         note.user_can_change = note.can_change(user)
@@ -306,7 +306,7 @@ def paragraph_detail(request, slug, anchor):
     )
     if paragraph is None:
         raise Http404
-    shown = [c for c in paragraph.commitments.all() if c.review != "rejected"]
+    shown = paragraph.shown_commitments
     return render(
         request,
         "summits/paragraph.html",

@@ -1,7 +1,20 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 SEED_FIXTURES = ("summits", "progress", "commitments")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +39,26 @@ def seeded_transactional_db(transactional_db):
 
     call_command("loaddata", *SEED_FIXTURES, verbosity=0)
     apply_roles(Group, Permission)
+
+
+@pytest.fixture
+def chromium():
+    """Debian's headless Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # While Playwright runs, the ORM in this thread may open a connection of its
+        # own; close it, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """Where browser tests save screenshots: $SCREENSHOT_DIR (`make screenshots` gives
+    docs/), else the test's own temporary folder."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -7,25 +7,15 @@ from pprint import pformat
 
 import pytest
 from django.conf import settings
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from summits.models import Annotation, Paragraph
+from tests.conftest import CHROMIUM
 from tests.factories import make_user
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 VILNIUS = "/documents/vilnius-2023-communique/"
 PUBLIC_PAGES = [
     "/",
@@ -60,12 +50,8 @@ def editor(server, client):
 
 
 @pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()
+def browser(chromium):
+    return chromium
 
 
 def new_page(browser, base, *, language, session=None):
@@ -141,10 +127,8 @@ def test_an_editor_adds_a_note_with_the_keyboard_alone(server, editor, browser):
     assert note.paragraph_id == paragraph.pk
 
 
-def test_the_home_page_in_french_and_in_english(server, browser, tmp_path):
-    """Screenshots of the same page in both languages: into docs/ when
-    UPDATE_SCREENSHOTS is set, into the test's own folder otherwise."""
-    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+def test_the_home_page_in_french_and_in_english(server, browser, shots):
+    """Screenshots of the same page in both languages (docs/ with `make screenshots`)."""
     for language, heading in [
         ("fr", "Ce à quoi les alliés se sont engagés, et s’ils tiennent parole"),
         ("en", "What the allies committed to, and whether they keep it"),
@@ -152,4 +136,4 @@ def test_the_home_page_in_french_and_in_english(server, browser, tmp_path):
         page = new_page(browser, server.url, language=language)
         page.goto(server.url + "/")
         expect(page.locator("h1")).to_have_text(heading)
-        page.screenshot(path=str(folder / f"home-{language}.png"))
+        page.screenshot(path=shots / f"home-{language}.png")

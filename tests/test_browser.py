@@ -5,29 +5,17 @@ writes the ones in docs/).
 """
 
 import os
-from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
-from commitments.roles import apply_roles
 from summits.models import Annotation
 from tests.factories import make_user
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PASSWORD = "correct horse battery"
 QUOTE = "Traité de Washington"
 
@@ -57,28 +45,14 @@ SELECT_WORDS = """([selector, quote]) => {
 
 @pytest.fixture
 def live_server_8004(seeded_transactional_db):
-    apply_roles(Group, Permission)  # the flush removed the groups made by the migration
     server = LiveServer("127.0.0.1:8004")
     yield server
     server.stop()
 
 
 @pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        # While Playwright runs, the ORM in this thread may open a connection of its
-        # own; close it, or PostgreSQL refuses to drop the test database at the end.
-        connections.close_all()
+def browser(chromium):
+    return chromium
 
 
 def signed_in_page(browser, base, username):

@@ -1,47 +1,26 @@
 """The analyst's pages in a real headless Chromium; `make screenshots` saves them in docs/."""
 
 import os
-from pathlib import Path
 
 import pytest
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture
-def page():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
-
-
-def save(page, name, **options):
-    """Save a screenshot in docs/ when SCREENSHOTS is set (make screenshots)."""
-    if os.environ.get("SCREENSHOTS"):
-        page.screenshot(path=str(DOCS / name), **options)
+def page(chromium):
+    return chromium.new_page(viewport={"width": 1280, "height": 900})
 
 
 @pytest.mark.browser
 def test_an_analyst_filters_reads_a_commitment_and_its_ally(
-    live_server, seeded_transactional_db, page
+    live_server, seeded_transactional_db, page, shots
 ):
     page.goto(live_server.url + "/")
     assert page.get_by_text("23 of 32 allies at 2% or more in 2024").is_visible()
-    save(page, "home.png", full_page=True)
+    page.screenshot(path=shots / "home.png", full_page=True)
 
     page.get_by_role("link", name="Commitments", exact=True).click()
     page.fill("#id_year_from", "2023")
@@ -50,7 +29,7 @@ def test_an_analyst_filters_reads_a_commitment_and_its_ally(
     assert "year_from=2023" in page.url
     assert page.locator("table tbody tr").count() >= 4
     assert page.locator(".chips li", has_text="From year: 2023").is_visible()
-    save(page, "browser.png", full_page=True)
+    page.screenshot(path=shots / "browser.png", full_page=True)
     page.select_option("#id_category", "defence_spending")
     with page.expect_navigation():
         page.get_by_role("button", name="Filter").click()
@@ -65,12 +44,12 @@ def test_an_analyst_filters_reads_a_commitment_and_its_ally(
     assert page.locator("svg.chart rect.hbar.meets").count() == 23
     page.set_viewport_size({"width": 1280, "height": 1900})
     page.evaluate("window.scrollTo(0, 0)")
-    save(page, "commitment-chart.png")
+    page.screenshot(path=shots / "commitment-chart.png")
 
     page.goto(live_server.url + "/allies/swe/")
     assert page.get_by_text("Member of NATO since 7 March 2024.").is_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
-    save(page, "ally.png", full_page=True)
+    page.screenshot(path=shots / "ally.png", full_page=True)
 
 
 @pytest.mark.browser

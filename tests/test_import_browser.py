@@ -6,12 +6,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.conftest import CHROMIUM
 from tests.factories import make_admin
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 DECLARATION = """The Hague Summit Declaration
 
@@ -43,33 +42,12 @@ def admin_cookie(seeded_transactional_db, client):
 
 
 @pytest.fixture
-def browser(admin_cookie):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-def screenshot(page, name, tmp_path):
-    """Into docs/ when UPDATE_SCREENSHOTS is set; into the test's own folder otherwise."""
-    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
-    page.screenshot(path=str(folder / name), full_page=False)
+def browser(admin_cookie, chromium):
+    return chromium
 
 
 def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
-    admin_cookie, live_server, browser, tmp_path
+    admin_cookie, live_server, browser, shots, tmp_path
 ):
     cookie = admin_cookie
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -84,7 +62,7 @@ def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
     page.get_by_label("Publication date").fill("2025-06-25")
     page.get_by_label("Published by").fill("NATO")
     page.get_by_label("File").set_input_files(str(path))
-    screenshot(page, "upload.png", tmp_path)
+    page.screenshot(path=shots / "upload.png")
     page.get_by_role("button", name="Preview the import").click()
 
     page.wait_for_selector("h1:has-text('Preview of the import')")
@@ -93,7 +71,7 @@ def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
     assert "English" in facts and "utf-8" in facts
     assert page.locator("table.candidates tbody tr").count() == 3
     assert "at least 40,000,000,000 euros" in page.locator("table.candidates").inner_text()
-    screenshot(page, "preview.png", tmp_path)
+    page.screenshot(path=shots / "preview.png")
     page.get_by_role("button", name="Confirm the import").click()
 
     page.wait_for_url(f"{live_server.url}/documents/the-hague-2025-declaration/")
