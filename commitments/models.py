@@ -175,6 +175,11 @@ class CommitmentQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)
 
+    def shown(self):
+        """All but rejected candidates: a rejected candidate is not a commitment, and is
+        shown only where an editor asks for it by name."""
+        return self.exclude(review=Commitment.Review.REJECTED)
+
     def binding(self, ally):
         """Commitments that bind this ally: every ally's, the Alliance's, or naming it."""
         named = Commitment.bound_allies.through.objects.filter(ally=ally).values("commitment_id")
@@ -253,6 +258,14 @@ class Commitment(models.Model):
     quote = models.TextField(_("exact quote"))
     quote_start = models.PositiveIntegerField(_("quote start offset"))
     quote_end = models.PositiveIntegerField(_("quote end offset"))
+    orphan = models.BooleanField(
+        _("quote not found"),
+        default=False,
+        help_text=_(
+            "A corrected text no longer holds the quoted words: the commitment stays on the "
+            "text it quotes until an editor places it again."
+        ),
+    )
     category = models.CharField(_("category"), max_length=30, choices=Category)
     bound = models.CharField(_("who is bound"), max_length=20, choices=Bound)
     bound_allies = models.ManyToManyField(

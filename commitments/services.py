@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
-from summits import history
-from summits.versioning import claim_version
+from nato_tracker import history
+from nato_tracker.versioning import claim_version
 
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress_data import AllyRow, DataFileError, MeasurementRow

@@ -4,7 +4,6 @@ from . import views
 
 app_name = "commitments"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("commitments/", views.commitment_list, name="list"),
     path("commitments/export.<str:fmt>", views.commitment_export, name="export"),
     path("commitments/compare/", views.commitment_compare, name="compare"),
@@ -20,8 +19,6 @@ urlpatterns = [
     ),
     path("curate/<slug:slug>/", views.curate, name="curate"),
     path("measurements/new/", views.measurement_create, name="measurement_create"),
-    path("import/", views.import_upload, name="import"),
-    path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("allies/", views.ally_list, name="allies"),
     path("allies/<str:iso3>/", views.ally_detail, name="ally"),
     path("measurements.<str:fmt>", views.measurement_export, name="measurements_export"),

@@ -1,36 +1,22 @@
-from datetime import date
-
-from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Prefetch, Q, When
+from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from summits import exports, history
-from summits.access import role_required
-from summits.ingest import IngestError
-from summits.models import Annotation, Document, Summit, without_document_text
-from summits.services import AlreadyLoaded, ImportConflict
-from summits.versioning import VersionConflict
-from summits.views import conflict
+from nato_tracker import exports, history
+from nato_tracker.access import role_required
+from nato_tracker.versioning import VersionConflict, conflict_page
+from summits.models import Document, Summit
 from summits.wording import diff_counts, word_diff
 
 from . import charts, services
 from .filters import CommitmentFilter
-from .forms import (
-    CommitmentForm,
-    ImportForm,
-    MeasurementForm,
-    ReviewForm,
-    StatusChangeForm,
-)
-from .importing import NewSummit, build_preview, dump_payload, import_communique, load_payload
+from .forms import CommitmentForm, MeasurementForm, ReviewForm, StatusChangeForm
 from .lineage import lineage_of
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress import latest_figures_by_indicator, progress_for
@@ -79,8 +65,7 @@ def _filterset(request):
     data.setdefault("review", Commitment.Review.CONFIRMED)
     queryset = Commitment.objects.for_list()
     if data["review"] != Commitment.Review.REJECTED:
-        # Rejected candidates are not commitments: listed only when asked for by name.
-        queryset = queryset.exclude(review=Commitment.Review.REJECTED)
+        queryset = queryset.shown()
     return CommitmentFilter(data, queryset=queryset)
 
 
@@ -333,65 +318,6 @@ def measurement_export(request, fmt):
     return exports.stream(rows, MEASUREMENT_FIELDS, fmt, "measurements")
 
 
-HOME_HEADLINES = 8
-
-
-def home(request):
-    # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
-    headlines = list(
-        Commitment.objects.confirmed()
-        .headlines()
-        .for_list()
-        .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
-    )[::-1]
-    figures = list(
-        Measurement.objects.filter(
-            indicator__in=[c.indicator_id for c in headlines]
-        ).select_related("ally")
-    )
-    allies = list(Ally.objects.order_by("name_en"))
-    by_indicator = latest_figures_by_indicator(figures)
-    headline_progress = [
-        (
-            commitment,
-            progress_for(
-                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
-            ),
-        )
-        for commitment in headlines
-    ]
-    summits = (
-        Summit.objects.for_timeline()
-        .filter(document_count__gt=0)
-        .prefetch_related(
-            Prefetch(
-                "documents",
-                queryset=Document.objects.without_text().order_by("published_on", "pk"),
-            )
-        )[:4]
-    )
-    annotations = (
-        Annotation.objects.select_related("paragraph__document", "author")
-        .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
-        .order_by("-created_at", "-pk")[:6]
-    )
-    next_summit = (
-        Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
-        .order_by("-started_on")
-        .first()
-    )
-    return render(
-        request,
-        "home.html",
-        {
-            "headlines": headline_progress,
-            "summits": summits,
-            "annotations": annotations,
-            "next_summit": next_summit,
-        },
-    )
-
-
 # Curation (editors) ---------------------------------------------------------------------
 
 
@@ -464,7 +390,7 @@ def commitment_review(request, slug):
         )
     except VersionConflict as error:
         current = error.current
-        return conflict(
+        return conflict_page(
             request,
             title=_("This commitment was changed after you opened the list"),
             rows=[
@@ -508,7 +434,7 @@ def commitment_edit(request, slug):
             )
         except VersionConflict as error:
             current = Commitment.objects.for_list().get(pk=error.current.pk)
-            return conflict(
+            return conflict_page(
                 request,
                 title=_("This commitment was changed while you were editing it"),
                 rows=commitment_conflict_rows(form, current),
@@ -616,153 +542,3 @@ def commitment_restore(request, slug, history_id):
             "history_url": reverse("commitments:history", args=[slug]),
         },
     )
-
-
-# ------------------------------------------------------------------ loading a communiqué
-
-IMPORT_PERMISSION = "summits.add_document"
-
-
-@role_required(IMPORT_PERMISSION)
-def import_upload(request):
-    """The upload form; a valid upload shows the preview, which writes nothing."""
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            return _preview(request, form.source, form.payload_fields())
-        status = 400
-    else:
-        summit = Summit.objects.filter(slug=request.GET.get("summit", "")).first()
-        form = ImportForm(initial={"summit": summit})
-        status = 200
-    return _upload_page(request, form, status=status)
-
-
-def _upload_page(request, form, *, status=200, error="", existing=None):
-    return render(
-        request,
-        "commitments/import_upload.html",
-        {
-            "form": form,
-            "limit_mb": settings.IMPORT_MAX_BYTES / 1024 / 1024,
-            "error": error,
-            "existing": existing,
-        },
-        status=status,
-    )
-
-
-class _Choices:
-    """The summit and earlier version that the form's fields name, read again."""
-
-    def __init__(self, fields):
-        self.summit = None
-        self.new_summit = None
-        self.replaces = None
-        if fields["summit"] is not None:
-            self.summit = Summit.objects.filter(pk=fields["summit"]).first()
-            if self.summit is None:
-                raise ImportConflict(_("The summit chosen has been deleted."))
-        else:
-            new = fields["new_summit"]
-            self.new_summit = NewSummit(
-                name=new["name"],
-                kind=new["kind"],
-                city=new["city"],
-                country=new["country"],
-                started_on=date.fromisoformat(new["started_on"]),
-                ended_on=date.fromisoformat(new["ended_on"]),
-            )
-        if fields["replaces"] is not None:
-            self.replaces = Document.objects.filter(pk=fields["replaces"]).first()
-            if self.replaces is None:
-                raise ImportConflict(_("The document to correct has been deleted."))
-        self.published_on = date.fromisoformat(fields["published_on"])
-
-
-def _preview(request, source, fields):
-    choices = _Choices(fields)
-    preview = build_preview(
-        source=source,
-        reference_year=choices.published_on.year,
-        summit=choices.summit,
-        title=fields["title"],
-        replaces=choices.replaces,
-    )
-    # The earlier version found by title is confirmed with the rest.
-    fields = fields | {"replaces": preview.replaces.pk if preview.replaces else None}
-    return render(
-        request,
-        "commitments/import_preview.html",
-        {
-            "preview": preview,
-            "fields": fields,
-            "summit": choices.summit,
-            "new_summit": choices.new_summit,
-            "published_on": choices.published_on,
-            "kind_label": Document.Kind(fields["kind"]).label,
-            "payload": dump_payload(source=source, fields=fields),
-        },
-    )
-
-
-@require_POST
-@role_required(IMPORT_PERMISSION)
-def import_confirm(request):
-    """Load the previewed text, in one transaction; or tell why nothing was written."""
-    if "cancel" in request.POST:
-        messages.info(request, _("Import cancelled: nothing was loaded."))
-        return redirect("commitments:import")
-    try:
-        source, fields = load_payload(request.POST.get("payload", ""))
-    except signing.BadSignature:
-        return _upload_page(
-            request,
-            ImportForm(),
-            status=400,
-            error=_("This preview has expired or was altered: upload the file again."),
-        )
-    try:
-        choices = _Choices(fields)
-        imported = import_communique(
-            source=source,
-            summit=choices.summit,
-            new_summit=choices.new_summit,
-            title=fields["title"],
-            kind=fields["kind"],
-            published_on=choices.published_on,
-            source_name=fields["source_name"],
-            source_url=fields["source_url"],
-            replaces=choices.replaces,
-            loaded_by=request.user,
-        )
-    except AlreadyLoaded as error:
-        return _upload_page(
-            request, ImportForm(), status=409, error=str(error), existing=error.document
-        )
-    except (ImportConflict, IngestError, ValidationError) as error:
-        message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        return _upload_page(request, ImportForm(), status=409, error=message)
-    document = imported.document
-    messages.success(
-        request,
-        _(
-            "Loaded “%(title)s”: %(paragraphs)d paragraphs, %(candidates)d commitment "
-            "candidates for editors to review."
-        )
-        % {
-            "title": document.title,
-            "paragraphs": document.paragraphs.count(),
-            "candidates": imported.candidates,
-        },
-    )
-    if document.supersedes_id:
-        messages.info(
-            request,
-            _(
-                "It replaces an earlier version: %(moved)d annotations moved, %(orphaned)d "
-                "could not be placed and are flagged as orphans."
-            )
-            % {"moved": imported.moved, "orphaned": imported.orphaned},
-        )
-    return redirect(document)

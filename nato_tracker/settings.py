@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,8 +48,11 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "nato_tracker",
+    # The apps, from the bottom up: each one knows only those above it in this list.
     "summits",
     "commitments",
+    "reader",
+    "imports",
     "axes",
 ]
 
@@ -78,6 +82,17 @@ if not ANONYMOUS_READ:
     MIDDLEWARE.append("django.contrib.auth.middleware.LoginRequiredMiddleware")
 
 ROOT_URLCONF = "nato_tracker.urls"
+
+
+def _page(name: str):
+    return lambda obj: reverse(name, args=[obj.slug])
+
+
+# Meetings and documents are shown by the reader, above the app that holds them.
+ABSOLUTE_URL_OVERRIDES = {
+    "summits.summit": _page("reader:summit"),
+    "summits.document": _page("reader:document"),
+}
 
 TEMPLATES = [
     {
@@ -158,13 +173,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Largest communiqué file an admin can load (bytes); pasted text counts the same.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
-# A pasted text, or the text of a preview waiting for confirmation, travels in the form
-# body: leave room for it.
-DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, IMPORT_MAX_BYTES + 1024 * 1024)
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "commitments:home"
-LOGOUT_REDIRECT_URL = "commitments:home"
+LOGIN_REDIRECT_URL = "reader:home"
+LOGOUT_REDIRECT_URL = "reader:home"
 
 # --- Security ------------------------------------------------------------------------
 # Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER_NAME (e.g.
@@ -197,10 +209,16 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 
 # --- Limits ----------------------------------------------------------------------------
+# A preview waiting for confirmation carries the uploaded file in its form, compressed
+# and then base64-encoded (4 bytes for 3): the form body of a file at the limit.
+_PAYLOAD_BYTES = IMPORT_MAX_BYTES * 4 // 3 + 1024 * 1024
 # Whole request bodies (uploads included) above this are refused with 413 before Django
 # reads them; form fields and in-memory uploads have Django's own limits.
-MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(6 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+MAX_REQUEST_BYTES = int(
+    os.environ.get("MAX_REQUEST_BYTES", str(max(6 * 1024 * 1024, _PAYLOAD_BYTES)))
+)
+# A pasted text, or the payload of a preview, travels in the form body.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(6 * 1024 * 1024, _PAYLOAD_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -7,6 +7,8 @@ from . import views
 urlpatterns = [
     path("", include("summits.urls")),
     path("", include("commitments.urls")),
+    path("", include("reader.urls")),
+    path("", include("imports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

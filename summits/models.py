@@ -1,7 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -22,6 +20,12 @@ class SummitQuerySet(models.QuerySet):
 
 
 class Summit(models.Model):
+    """A meeting: held, or only referred to or announced by a text.
+
+    Its page, like a document's, belongs to the app that shows it with what is built on
+    it: settings.ABSOLUTE_URL_OVERRIDES gives both their get_absolute_url().
+    """
+
     class Kind(models.TextChoices):
         SUMMIT = "summit", _("Summit")
         MINISTERIAL = "ministerial", _("Ministerial meeting")
@@ -56,9 +60,6 @@ class Summit(models.Model):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("summits:detail", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
@@ -155,9 +156,6 @@ class Document(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("summits:document", args=[self.slug])
-
     def natural_key(self):
         return (self.sha256,)
 
@@ -239,6 +237,8 @@ class Paragraph(models.Model):
     line = models.PositiveIntegerField(_("line in the raw text"), default=1)
 
     objects = ParagraphQuerySet.as_manager()
+    # Corrections made after loading (an import writes no history rows).
+    history = HistoricalRecords(excluded_fields=["folded_text"])
 
     class Meta:
         ordering = ["document", "position"]
@@ -257,11 +257,8 @@ class Paragraph(models.Model):
         return f"{self.document} {self.display_label}"
 
     def get_absolute_url(self):
+        """The paragraph in its document's page (where the project puts that page)."""
         return f"{self.document.get_absolute_url()}#{self.anchor}"
-
-    def get_permalink(self):
-        """The paragraph's own page: /documents/<document>/<anchor>/."""
-        return reverse("summits:paragraph", args=[self.document.slug, self.anchor])
 
     def natural_key(self):
         return (*self.document.natural_key(), self.position)
@@ -273,114 +270,9 @@ class Paragraph(models.Model):
         return anchor_for(self.label)
 
     @property
-    def shown_commitments(self):
-        """Its commitments, rejected candidates aside (uses the prefetched set if any)."""
-        return [c for c in self.commitments.all() if c.review != "rejected"]
-
-    @property
     def display_label(self):
         return f"¶{self.label}" if self.number else self.label
 
     @property
     def defect_kinds(self):
         return [defect["kind"] for defect in self.defects]
-
-
-class AnnotationQuerySet(models.QuerySet):
-    def for_reader(self):
-        return self.select_related("author").order_by("paragraph_id", "start", "pk")
-
-    def orphans(self):
-        return self.filter(orphan=True)
-
-
-class Annotation(models.Model):
-    """An editor's note on a span of a paragraph.
-
-    The span is kept as the exact quote, its offsets and a little text on each side, so
-    that it can be found again when the paragraph's text is corrected; an annotation
-    whose quote can no longer be found is marked as an orphan, never dropped.
-    """
-
-    paragraph = models.ForeignKey(
-        Paragraph,
-        on_delete=models.PROTECT,
-        related_name="annotations",
-        verbose_name=_("paragraph"),
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="annotations",
-        verbose_name=_("author"),
-    )
-    body = models.TextField(_("note"))
-    quote = models.TextField(_("quoted text"))
-    start = models.PositiveIntegerField(_("start offset"))
-    end = models.PositiveIntegerField(_("end offset"))
-    prefix = models.CharField(_("text before"), max_length=64, blank=True)
-    suffix = models.CharField(_("text after"), max_length=64, blank=True)
-    tags = models.JSONField(_("tags"), default=list, blank=True)
-    commitment = models.ForeignKey(
-        "commitments.Commitment",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="annotations",
-        verbose_name=_("commitment"),
-    )
-    orphan = models.BooleanField(
-        _("quote not found"),
-        default=False,
-        help_text=_("The quoted words are no longer in the paragraph's text."),
-    )
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
-
-    objects = AnnotationQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    SUGGESTED_TAGS = ["engagement", "réaffirmation", "chiffre", "échéance", "défaut de source"]
-
-    class Meta:
-        ordering = ["paragraph_id", "start", "pk"]
-        verbose_name = _("annotation")
-        verbose_name_plural = _("annotations")
-        permissions = [
-            ("moderate_annotation", _("Can edit, delete and restore anyone's annotation")),
-        ]
-        indexes = [
-            # The home page lists the most recent annotations (commitments.views.home).
-            models.Index(fields=["-created_at", "-id"], name="summits_annotation_recent"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end__gt=models.F("start")),
-                name="summits_annotation_span_not_empty",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.paragraph}: {self.quote[:40]}"
-
-    def get_absolute_url(self):
-        return self.paragraph.get_absolute_url()
-
-    def clean(self):
-        if self.paragraph_id and not self.orphan:
-            if self.paragraph.text[self.start : self.end] != self.quote:
-                raise ValidationError(
-                    {"quote": _("These words are not at this place in the paragraph.")}
-                )
-
-    def can_change(self, user) -> bool:
-        """Editors change their own annotations; moderators (admins) anyone's."""
-        if user.has_perm("summits.moderate_annotation"):
-            return True
-        return user.pk == self.author_id and user.has_perm("summits.change_annotation")
-
-    def can_delete(self, user) -> bool:
-        if user.has_perm("summits.moderate_annotation"):
-            return True
-        return user.pk == self.author_id and user.has_perm("summits.delete_annotation")

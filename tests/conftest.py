@@ -35,7 +35,7 @@ def seeded_transactional_db(transactional_db):
     since a transactional test flushes the database when it ends."""
     from django.contrib.auth.models import Group, Permission
 
-    from commitments.roles import apply_roles
+    from nato_tracker.roles import apply_roles
 
     call_command("loaddata", *SEED_FIXTURES, verbosity=0)
     apply_roles(Group, Permission)

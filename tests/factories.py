@@ -60,8 +60,8 @@ def make_admin(**kw):
 
 
 def make_annotation(**kw):
-    from summits.models import Annotation
-    from summits.services import create_annotation
+    from reader.models import Annotation
+    from reader.services import create_annotation
 
     paragraph = kw.pop("paragraph", None) or make_paragraph()
     quote = kw.pop("quote", paragraph.text.split()[0])

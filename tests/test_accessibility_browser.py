@@ -10,7 +10,8 @@ from django.conf import settings
 from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
-from summits.models import Annotation, Paragraph
+from reader.models import Annotation
+from summits.models import Paragraph
 from tests.conftest import CHROMIUM
 from tests.factories import make_user
 

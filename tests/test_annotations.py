@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from summits.models import Annotation, Paragraph
-from summits.services import correct_paragraph, move_annotations
+from imports.carry import REASON_NEW_VERSION, apply_carry, plan_carry
+from imports.services import correct_paragraph
+from reader.models import Annotation
+from summits.models import Paragraph
 from tests.factories import make_annotation, make_document, make_paragraph, make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ def editor(client):
 
 
 def test_an_editor_annotates_a_span_without_javascript(client, editor, p27):
-    url = reverse("summits:annotation_create", args=[p27.pk])
+    url = reverse("reader:annotation_create", args=[p27.pk])
     assert 'name="quote"' in client.get(url).content.decode()
     response = client.post(
         url,
@@ -52,7 +54,7 @@ def test_an_htmx_post_returns_the_paragraph_with_its_new_highlight(
     start = p27.text.index(QUOTE)
     with django_assert_max_num_queries(17):
         response = client.post(
-            reverse("summits:annotation_create", args=[p27.pk]),
+            reverse("reader:annotation_create", args=[p27.pk]),
             {"quote": QUOTE, "start": start, "body": "Note", "tags": ["engagement"]},
             headers={"HX-Request": "true"},
         )
@@ -66,7 +68,7 @@ def test_an_htmx_post_returns_the_paragraph_with_its_new_highlight(
 def test_the_offsets_sent_by_the_browser_pick_the_right_copy_of_a_quote(client, editor):
     paragraph = make_paragraph(text="2 % ici, et 2 % là.")
     client.post(
-        reverse("summits:annotation_create", args=[paragraph.pk]),
+        reverse("reader:annotation_create", args=[paragraph.pk]),
         {"quote": "2 %", "start": 12, "body": "La seconde."},
     )
     assert Annotation.objects.get(paragraph=paragraph).start == 12
@@ -74,7 +76,7 @@ def test_the_offsets_sent_by_the_browser_pick_the_right_copy_of_a_quote(client, 
 
 def test_words_that_are_not_in_the_paragraph_are_refused_and_nothing_is_saved(client, editor, p27):
     response = client.post(
-        reverse("summits:annotation_create", args=[p27.pk]),
+        reverse("reader:annotation_create", args=[p27.pk]),
         {"quote": "trois pour cent", "body": "Note"},
         headers={"HX-Request": "true"},
     )
@@ -98,15 +100,13 @@ def test_an_editor_changes_her_own_note_but_not_someone_elses(client, editor, p2
     mine = make_annotation(paragraph=p27, quote=QUOTE, author=editor)
     theirs = make_annotation(paragraph=p27, quote="défense", author=make_user("Editors"))
     data = {"body": "Changed", "version": 1}
-    response = client.post(reverse("summits:annotation_edit", args=[mine.pk]), data)
+    response = client.post(reverse("reader:annotation_edit", args=[mine.pk]), data)
     assert response.status_code == 302
     mine.refresh_from_db()
     assert (mine.body, mine.version) == ("Changed", 2)
+    assert client.post(reverse("reader:annotation_edit", args=[theirs.pk]), data).status_code == 403
     assert (
-        client.post(reverse("summits:annotation_edit", args=[theirs.pk]), data).status_code == 403
-    )
-    assert (
-        client.post(reverse("summits:annotation_delete", args=[theirs.pk]), data).status_code == 403
+        client.post(reverse("reader:annotation_delete", args=[theirs.pk]), data).status_code == 403
     )
     theirs.refresh_from_db()
     assert theirs.body == "Une note."
@@ -116,16 +116,16 @@ def test_an_admin_edits_and_deletes_anyones_note(client, p27):
     note = make_annotation(paragraph=p27, quote=QUOTE)
     client.force_login(make_user("Admins"))
     client.post(
-        reverse("summits:annotation_edit", args=[note.pk]), {"body": "Moderated", "version": 1}
+        reverse("reader:annotation_edit", args=[note.pk]), {"body": "Moderated", "version": 1}
     )
     assert Annotation.objects.get(pk=note.pk).body == "Moderated"
-    client.post(reverse("summits:annotation_delete", args=[note.pk]), {"version": 2})
+    client.post(reverse("reader:annotation_delete", args=[note.pk]), {"version": 2})
     assert not Annotation.objects.filter(pk=note.pk).exists()
 
 
 def test_a_stale_edit_is_refused_with_both_versions_and_nothing_is_overwritten(client, editor, p27):
     note = make_annotation(paragraph=p27, quote=QUOTE, author=editor, body="Original")
-    url = reverse("summits:annotation_edit", args=[note.pk])
+    url = reverse("reader:annotation_edit", args=[note.pk])
     assert client.post(url, {"body": "First save", "version": 1}).status_code == 302
     response = client.post(url, {"body": "Stale save", "version": 1})
     assert response.status_code == 409
@@ -137,8 +137,8 @@ def test_a_stale_edit_is_refused_with_both_versions_and_nothing_is_overwritten(c
 
 def test_a_stale_delete_is_refused(client, editor, p27):
     note = make_annotation(paragraph=p27, quote=QUOTE, author=editor)
-    client.post(reverse("summits:annotation_edit", args=[note.pk]), {"body": "New", "version": 1})
-    response = client.post(reverse("summits:annotation_delete", args=[note.pk]), {"version": 1})
+    client.post(reverse("reader:annotation_edit", args=[note.pk]), {"body": "New", "version": 1})
+    response = client.post(reverse("reader:annotation_delete", args=[note.pk]), {"version": 1})
     assert response.status_code == 409
     assert Annotation.objects.filter(pk=note.pk).exists()
 
@@ -147,10 +147,10 @@ def test_a_corrected_paragraph_keeps_its_notes_and_orphans_those_whose_words_are
     paragraph = make_paragraph(text="Nous investirons 2 % du PIB d'ici 2024.")
     moved = make_annotation(paragraph=paragraph, quote="2 % du PIB")
     lost = make_annotation(paragraph=paragraph, quote="d'ici 2024")
-    orphans = correct_paragraph(
+    plan = correct_paragraph(
         paragraph=paragraph, text="Désormais, nous investirons 2 % du PIB chaque année."
     )
-    assert orphans == [lost]
+    assert [move.item for move in plan.annotations_orphaned] == [lost]
     moved.refresh_from_db()
     lost.refresh_from_db()
     assert paragraph.text[moved.start : moved.end] == "2 % du PIB" and not moved.orphan
@@ -172,9 +172,11 @@ def test_notes_move_to_a_new_version_of_a_document(p27):
     other = make_paragraph(
         document=document, position=2, text="Nous investirons.", label="6", number=6
     )
-    report = move_annotations(old_paragraphs=[old], new_paragraphs=[same, other])
-    assert {a.pk for a in report.moved} == {kept.pk, renumbered.pk}
-    assert [a.pk for a in report.orphaned] == [gone.pk]
+    plan = apply_carry(
+        plan_carry(old.document, [same, other]), [same, other], reason=REASON_NEW_VERSION
+    )
+    assert {move.item.pk for move in plan.annotations_kept} == {kept.pk, renumbered.pk}
+    assert [move.item.pk for move in plan.annotations_orphaned] == [gone.pk]
     kept.refresh_from_db()
     renumbered.refresh_from_db()
     gone.refresh_from_db()
@@ -191,15 +193,15 @@ def test_history_shows_who_changed_what_and_an_admin_restores_an_earlier_version
     note = make_annotation(paragraph=p27, quote=QUOTE, author=author, body="Première version")
     client.force_login(author)
     client.post(
-        reverse("summits:annotation_edit", args=[note.pk]),
+        reverse("reader:annotation_edit", args=[note.pk]),
         {"body": "Seconde version", "version": 1},
     )
-    history_url = reverse("summits:annotation_history", args=[note.pk])
+    history_url = reverse("reader:annotation_history", args=[note.pk])
     html = client.get(history_url).content.decode()
     assert "edith" in html and "Première version" in html and "Seconde version" in html
     assert "Restore this version" not in html  # editors do not restore
     first = note.history.order_by("history_id").first()
-    restore_url = reverse("summits:annotation_restore", args=[note.pk, first.history_id])
+    restore_url = reverse("reader:annotation_restore", args=[note.pk, first.history_id])
     assert client.post(restore_url).status_code == 403
 
     client.force_login(make_user("Admins"))
@@ -214,10 +216,10 @@ def test_a_deleted_note_can_be_restored_from_its_history(client, p27):
     note = make_annotation(paragraph=p27, quote=QUOTE, body="À garder")
     pk = note.pk
     client.force_login(make_user("Admins"))
-    client.post(reverse("summits:annotation_delete", args=[pk]), {"version": 1})
+    client.post(reverse("reader:annotation_delete", args=[pk]), {"version": 1})
     assert not Annotation.objects.filter(pk=pk).exists()
     created = Annotation.history.filter(id=pk, history_type="+").get()
-    client.post(reverse("summits:annotation_restore", args=[pk, created.history_id]))
+    client.post(reverse("reader:annotation_restore", args=[pk, created.history_id]))
     assert Annotation.objects.get(pk=pk).body == "À garder"
 
 

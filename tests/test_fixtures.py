@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from commitments.management.commands.build_fixtures import build
 from commitments.models import Ally, Commitment, Indicator, Measurement
+from fixtures.build import build
 from summits.models import Document, Paragraph, Summit
 
 FIXTURES = Path(settings.FIXTURE_DIRS[0])

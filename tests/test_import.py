@@ -5,14 +5,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commitments.models import Commitment
-from summits.models import Annotation, Document, Paragraph, Summit
+from reader.models import Annotation
+from summits.models import Document, Paragraph, Summit
 from tests import communiques
-from tests.factories import make_admin
+from tests.factories import make_admin, make_summit
 
 pytestmark = pytest.mark.django_db
 
-UPLOAD = reverse("commitments:import")
-CONFIRM = reverse("commitments:import_confirm")
+UPLOAD = reverse("imports:upload")
+CONFIRM = reverse("imports:confirm")
 
 
 def counts():
@@ -31,7 +32,7 @@ def admin_client(client):
     return client
 
 
-def form_data(summit="test-summit-2030", **kw):
+def form_data(**kw):
     data = {
         "summit": "",
         "new_summit_name": "Testville Summit",
@@ -283,7 +284,10 @@ def test_an_upload_confirmed_twice_is_loaded_once(admin_client):
 
 def test_a_confirmation_that_loses_the_race_is_told_and_writes_nothing(admin_client, monkeypatch):
     """The other admin's import committed between this one's check and its insert."""
-    preview = upload(admin_client, communiques.ENGLISH.encode(), "declaration.txt")
+    summit = make_summit(slug="testville-2030", city="Testville")
+    preview = upload(
+        admin_client, communiques.ENGLISH.encode(), "declaration.txt", summit=summit.pk
+    )
     first = confirm(admin_client, preview)
     assert first.status_code == 302
     before = counts()
@@ -297,7 +301,9 @@ def test_a_confirmation_that_loses_the_race_is_told_and_writes_nothing(admin_cli
         return None if len(calls) == 1 else real(text)
 
     monkeypatch.setattr(services, "loaded_document", stale_check)
-    monkeypatch.setattr("commitments.importing._unique_slug", lambda model, base, limit: base)
+    monkeypatch.setattr("imports.services._unique_slug", lambda model, base, limit: base)
+    # Nor does it see the other import's document as an earlier version of this one.
+    monkeypatch.setattr("imports.preview.earlier_version", lambda request, **kw: None)
     response = confirm(admin_client, preview)
     assert response.status_code == 409
     assert "at the same moment" in response.content.decode()

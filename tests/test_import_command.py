@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments.management.commands.import_communique import Command
 from commitments.models import Commitment
+from imports.management.commands.import_communique import Command
 from summits.models import Document, Paragraph
 from tests import communiques
 

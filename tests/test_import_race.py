@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.db import connection, connections
 
-from commitments.importing import import_communique
+from imports.services import import_communique
 from summits import services
 from summits.formats import read_source
 from summits.models import Document, Summit

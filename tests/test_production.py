@@ -11,7 +11,8 @@ from django.db import DatabaseError
 
 from commitments.models import Commitment
 from commitments.services import record_status_change
-from summits.models import Annotation, Paragraph
+from reader.models import Annotation
+from summits.models import Paragraph
 
 PRODUCTION_ENV = {
     "DEBUG": "False",
@@ -138,7 +139,7 @@ def test_backup_and_restore_round_trip_loses_nothing(
     call_command("restore", str(path), stdout=StringIO())
     after = snapshot()
     text = path.read_text(encoding="utf-8")
-    for model in ("summits.annotation", "summits.historicalannotation", "auth.user",
+    for model in ("reader.annotation", "reader.historicalannotation", "auth.user",
                   "commitments.statuschange", "commitments.historicalstatuschange"):  # fmt: skip
         assert f'model="{model}"' in text
     assert len(after) == len(before) > 300

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from summits.models import Summit
-from summits.templatetags.reader import date_range, defect_label
+from summits.templatetags.meetings import date_range, defect_label
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from summits.markup import render_note
+from reader.markup import render_note
 from summits.models import Paragraph
 from tests.factories import make_annotation
 

@@ -8,14 +8,15 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import Commitment, Measurement
-from commitments.scale import (
+from bench.scale import (
     READER_DOCUMENT_SLUG,
     ScaleDataError,
     Sizes,
     generate_scale_data,
 )
-from summits.models import Annotation, Document, Paragraph, Summit
+from commitments.models import Commitment, Measurement
+from reader.models import Annotation
+from summits.models import Document, Paragraph, Summit
 from summits.text import fold
 
 pytestmark = pytest.mark.django_db

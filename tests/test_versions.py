@@ -5,10 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from commitments.importing import build_preview, import_communique
+from imports.carry import annotation_quote, plan_carry, plan_moves
+from imports.preview import build_preview
+from imports.request import ImportRequest
+from imports.services import import_communique
+from reader.models import Annotation
 from summits.formats import read_source
-from summits.models import Annotation, Document
-from summits.services import ImportConflict, carry_annotations, plan_annotation_moves
+from summits.models import Document
+from summits.services import ImportConflict
 from tests.factories import make_annotation, make_paragraph, make_summit
 
 FIRST = """Testville Summit Declaration
@@ -59,7 +63,7 @@ def test_a_quote_is_found_again_preferring_its_own_paragraph(label, quote, expec
         SimpleNamespace(label="1", text="We defend defence."),
         SimpleNamespace(label="2", text="Allies cyber."),
     ]
-    [move] = plan_annotation_moves([quote_move(label, quote)], paragraphs)
+    [move] = plan_moves([quote_move(label, quote)], paragraphs, quote_of=annotation_quote)
     if expected is None:
         assert move.target is None
     else:
@@ -69,7 +73,9 @@ def test_a_quote_is_found_again_preferring_its_own_paragraph(label, quote, expec
 
 def test_among_several_occurrences_the_one_in_the_same_context_wins():
     paragraph = SimpleNamespace(label="1", text="We act now. Allies act now. They act later.")
-    [move] = plan_annotation_moves([quote_move("1", "act", prefix="Allies ")], [paragraph])
+    [move] = plan_moves(
+        [quote_move("1", "act", prefix="Allies ")], [paragraph], quote_of=annotation_quote
+    )
     assert move.start == paragraph.text.index("Allies act") + len("Allies ")
 
 
@@ -96,11 +102,15 @@ def test_a_corrected_text_becomes_a_new_version_and_annotations_follow(loaded):
     lost = annotate(loaded, "3", "We agreed to meet again")
     source = read_source(CORRECTED.encode(), filename="declaration.txt")
 
-    preview = build_preview(
-        source=source, reference_year=2030, summit=loaded.summit, title=loaded.title
+    request = ImportRequest(
+        summit=loaded.summit,
+        title=loaded.title,
+        kind="declaration",
+        published_on=date(2030, 6, 2),
     )
+    preview = build_preview(source=source, request=request)
     assert preview.replaces == loaded  # same summit, title and language
-    assert [m.annotation for m in preview.orphaned] == [lost]
+    assert [m.item for m in preview.carry.annotations_orphaned] == [lost]
     assert Annotation.objects.filter(orphan=True).count() == 0  # the preview wrote nothing
 
     imported = import_communique(
@@ -178,4 +188,4 @@ def test_carrying_annotations_of_a_document_without_any_moves_nothing(loaded):
             sha256="0" * 64,
         )
     )
-    assert carry_annotations(old_document=loaded, new_document=other.document) == (0, 0)
+    assert plan_carry(loaded, [other]).annotations == []

@@ -1,0 +1,24 @@
+"""Reading an upload: the file's bytes, within the size limit, as a communiqué's text.
+
+Reads: the bytes of an uploaded file or of a pasted text, and its name.
+Writes: nothing; a summits.formats.Source, or an IngestError for the admin.
+"""
+
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from summits import formats, ingest
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise ingest.IngestError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)}
+        )
+
+
+def read_upload(data: bytes, *, filename: str = "", max_bytes: int) -> formats.Source:
+    """Read an upload within the size limit; raises IngestError with a clear message."""
+    check_size(len(data), max_bytes)
+    return formats.read_source(data, filename=filename)

@@ -1,0 +1,408 @@
+"""What an analyst reads: the home page, summit pages, the document reader with its
+commitments highlighted and its notes, paragraph pages, search; and the editors' notes.
+
+Above summits and commitments: it shows a text with what is built on it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from commitments.models import Ally, Commitment, Measurement
+from commitments.progress import latest_figures_by_indicator, progress_for
+from nato_tracker import exports, history
+from nato_tracker.access import role_required
+from nato_tracker.versioning import VersionConflict, conflict_page
+from summits.models import Document, Paragraph, Summit, without_document_text
+
+from . import services
+from .forms import AnnotationCreateForm, AnnotationEditForm, VersionForm
+from .highlight import annotated_segments, paragraph_segments
+from .models import Annotation
+
+HOME_HEADLINES = 8
+
+
+def home(request):
+    # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
+    headlines = list(
+        Commitment.objects.confirmed()
+        .headlines()
+        .for_list()
+        .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
+    )[::-1]
+    figures = list(
+        Measurement.objects.filter(
+            indicator__in=[c.indicator_id for c in headlines]
+        ).select_related("ally")
+    )
+    allies = list(Ally.objects.order_by("name_en"))
+    by_indicator = latest_figures_by_indicator(figures)
+    headline_progress = [
+        (
+            commitment,
+            progress_for(
+                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+            ),
+        )
+        for commitment in headlines
+    ]
+    summits = (
+        Summit.objects.for_timeline()
+        .filter(document_count__gt=0)
+        .prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=Document.objects.without_text().order_by("published_on", "pk"),
+            )
+        )[:4]
+    )
+    annotations = (
+        Annotation.objects.select_related("paragraph__document", "author")
+        .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
+        .order_by("-created_at", "-pk")[:6]
+    )
+    next_summit = (
+        Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
+        .order_by("-started_on")
+        .first()
+    )
+    return render(
+        request,
+        "reader/home.html",
+        {
+            "headlines": headline_progress,
+            "summits": summits,
+            "annotations": annotations,
+            "next_summit": next_summit,
+        },
+    )
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = Paragraph.objects.search(query) if query else []
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(request, "reader/search.html", {"query": query, "page": page})
+
+
+def summit_detail(request, slug):
+    summit = get_object_or_404(Summit, slug=slug)
+    documents = Document.objects.for_list().filter(summit=summit)
+    commitments = Commitment.objects.for_list().confirmed().filter(summit=summit)
+    return render(
+        request,
+        "reader/summit_detail.html",
+        {"summit": summit, "documents": documents, "commitments": commitments},
+    )
+
+
+def permalink(paragraph: Paragraph) -> str:
+    """The paragraph's own page: /documents/<document>/<anchor>/."""
+    return reverse("reader:paragraph", args=[paragraph.document.slug, paragraph.anchor])
+
+
+def reader_paragraphs(queryset):
+    return queryset.for_reader().prefetch_related(
+        Prefetch("commitments", queryset=Commitment.objects.shown(), to_attr="shown_commitments"),
+        Prefetch(
+            "annotations", queryset=Annotation.objects.for_reader().select_related("commitment")
+        ),
+    )
+
+
+def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
+    """Cut the text into highlighted segments; say which notes the user may change."""
+    notes = list(paragraph.annotations.all())
+    for note in notes:
+        note.user_can_change = note.can_change(user)
+        note.user_can_delete = note.can_delete(user)
+    paragraph.notes = notes
+    paragraph.permalink = permalink(paragraph)
+    paragraph.segments = annotated_segments(paragraph.text, paragraph.shown_commitments, notes)
+    return paragraph
+
+
+def document_detail(request, slug):
+    document = get_object_or_404(
+        Document.objects.select_related("summit", "supersedes", "superseded_by").defer("raw_text"),
+        slug=slug,
+    )
+    paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
+    for paragraph in paragraphs:
+        paragraph.document = document  # permalinks need it: no query per paragraph
+        prepare_paragraph(paragraph, request.user)
+    report = document.ingest_report or {}
+    return render(
+        request,
+        "reader/document.html",
+        {
+            "document": document,
+            "paragraphs": paragraphs,
+            "removed": report.get("removed", []),
+            "warnings": report.get("warnings", []),
+            "defective": [p for p in paragraphs if p.defects],
+            "orphans": [n for p in paragraphs for n in p.notes if n.orphan],
+            "can_annotate": request.user.has_perm("reader.add_annotation"),
+        },
+    )
+
+
+def render_paragraph(request, paragraph_pk: int):
+    """The reader's block for one paragraph, swapped in place by htmx after a write."""
+    paragraph = get_object_or_404(
+        reader_paragraphs(Paragraph.objects.select_related("document")), pk=paragraph_pk
+    )
+    response = render(
+        request,
+        "reader/_paragraph.html",
+        {
+            "paragraph": prepare_paragraph(paragraph, request.user),
+            "document": paragraph.document,
+            "can_annotate": request.user.has_perm("reader.add_annotation"),
+        },
+    )
+    response["HX-Retarget"] = f"#{paragraph.anchor}"
+    response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@role_required("reader.add_annotation")
+def annotation_create(request, pk):
+    paragraph = get_object_or_404(Paragraph.objects.select_related("document__summit"), pk=pk)
+    if request.method == "POST":
+        form = AnnotationCreateForm(request.POST, paragraph=paragraph)
+        if form.is_valid():
+            start, end = form.cleaned_data["span"]
+            services.create_annotation(
+                paragraph=paragraph,
+                author=request.user,
+                start=start,
+                end=end,
+                body=form.cleaned_data["body"],
+                tags=form.cleaned_data["all_tags"],
+                commitment=form.cleaned_data["commitment"],
+            )
+            if is_htmx(request):
+                return render_paragraph(request, paragraph.pk)
+            messages.success(request, _("Note saved."))
+            return redirect(paragraph.get_absolute_url())
+    else:
+        form = AnnotationCreateForm(
+            initial={"quote": request.GET.get("quote", ""), "start": request.GET.get("start")},
+            paragraph=paragraph,
+        )
+    template = "reader/annotation_form.html"
+    if is_htmx(request):
+        template += "#form"
+    return render(request, template, {"form": form, "paragraph": paragraph, "annotation": None})
+
+
+def annotation_for_write(request, pk, *, action: str) -> Annotation:
+    annotation = get_object_or_404(
+        Annotation.objects.select_related("paragraph__document__summit", "author"), pk=pk
+    )
+    allowed = annotation.can_delete if action == "delete" else annotation.can_change
+    if not allowed(request.user):
+        raise PermissionDenied
+    return annotation
+
+
+def annotation_rows(current: Annotation, yours: dict | None) -> list[tuple]:
+    commitment = yours.get("commitment") if yours else None
+    return [
+        (_("Note"), yours["body"] if yours else _("(deleted)"), current.body),
+        (_("Tags"), ", ".join(yours["all_tags"]) if yours else "", ", ".join(current.tags)),
+        (_("Commitment"), str(commitment or "—") if yours else "", str(current.commitment or "—")),
+        (_("Version"), yours["version"] if yours else "", current.version),
+        (_("Last changed"), "", date_format(localtime(current.updated_at), "DATETIME_FORMAT")),
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+@role_required("reader.change_annotation")
+def annotation_edit(request, pk):
+    annotation = annotation_for_write(request, pk, action="change")
+    if request.method == "POST":
+        form = AnnotationEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.update_annotation(
+                    annotation=annotation,
+                    version=form.cleaned_data["version"],
+                    user=request.user,
+                    body=form.cleaned_data["body"],
+                    tags=form.cleaned_data["all_tags"],
+                    commitment=form.cleaned_data["commitment"],
+                )
+            except VersionConflict as error:
+                current = Annotation.objects.select_related("commitment").get(pk=error.current.pk)
+                return conflict_page(
+                    request,
+                    title=_("This note was changed while you were editing it"),
+                    rows=annotation_rows(current, form.cleaned_data),
+                    current_url=reverse("reader:annotation_edit", args=[pk]),
+                    history_url=reverse("reader:annotation_history", args=[pk]),
+                )
+            messages.success(request, _("Note saved."))
+            return redirect(annotation.paragraph.get_absolute_url())
+    else:
+        form = AnnotationEditForm(initial=AnnotationEditForm.initial_for(annotation))
+    return render(
+        request,
+        "reader/annotation_form.html",
+        {"form": form, "paragraph": annotation.paragraph, "annotation": annotation},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required("reader.delete_annotation")
+def annotation_delete(request, pk):
+    annotation = annotation_for_write(request, pk, action="delete")
+    form = VersionForm(request.POST or None, initial={"version": annotation.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_annotation(
+                annotation=annotation, version=form.cleaned_data["version"], user=request.user
+            )
+        except VersionConflict as error:
+            current = Annotation.objects.select_related("commitment").get(pk=error.current.pk)
+            return conflict_page(
+                request,
+                title=_("This note was changed since you opened it: it was not deleted"),
+                rows=annotation_rows(current, None),
+                current_url=reverse("reader:annotation_delete", args=[pk]),
+                history_url=reverse("reader:annotation_history", args=[pk]),
+            )
+        messages.success(request, _("Note deleted. Its history is kept."))
+        return redirect(annotation.paragraph.get_absolute_url())
+    return render(
+        request, "reader/annotation_delete.html", {"annotation": annotation, "form": form}
+    )
+
+
+@require_GET
+@role_required("reader.view_annotation")
+def annotation_history(request, pk):
+    records = Annotation.history.filter(id=pk)
+    entries = history.entries(records)
+    if not entries:
+        raise Http404
+    current = Annotation.objects.select_related("paragraph__document").filter(pk=pk).first()
+    paragraph = current.paragraph if current else entries[0].record.paragraph
+    return render(
+        request,
+        "history.html",
+        {
+            "title": _("History of a note"),
+            "subject": current or entries[0].record,
+            "entries": entries,
+            "back_url": paragraph.get_absolute_url(),
+            "back_label": f"{paragraph.document.title} {paragraph.display_label}",
+            "can_restore": request.user.has_perm("reader.moderate_annotation"),
+            "restore_url_name": "reader:annotation_restore",
+            "object_pk": pk,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required("reader.moderate_annotation")
+def annotation_restore(request, pk, history_id):
+    record = get_object_or_404(Annotation.history, id=pk, history_id=history_id)
+    if request.method == "POST":
+        restored = services.restore_annotation(
+            annotation_id=pk, history_id=history_id, user=request.user
+        )
+        messages.success(request, _("The earlier version is back (as a new version)."))
+        return redirect(reverse("reader:annotation_history", args=[restored.pk]))
+    return render(
+        request,
+        "restore_confirm.html",
+        {
+            "record": record,
+            "fields": [
+                (_("Note"), record.body),
+                (_("Quote"), record.quote),
+                (_("Tags"), ", ".join(record.tags)),
+            ],
+            "history_url": reverse("reader:annotation_history", args=[pk]),
+        },
+    )
+
+
+def paragraph_detail(request, slug, anchor):
+    """The permalink of one paragraph: its text, its commitments, a link to its context."""
+    paragraph = (
+        Paragraph.objects.by_anchor(anchor)
+        .filter(document__slug=slug)
+        .select_related("document__summit", "parent")
+        .order_by("position")
+        .first()
+    )
+    if paragraph is None:
+        raise Http404
+    shown = list(paragraph.commitments.shown())
+    return render(
+        request,
+        "reader/paragraph.html",
+        {
+            "paragraph": paragraph,
+            "document": paragraph.document,
+            "segments": paragraph_segments(paragraph.text, shown),
+            "commitments": shown,
+        },
+    )
+
+
+def document_paragraphs_export(request, slug, fmt):
+    document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
+    paragraphs = (
+        Paragraph.objects.filter(document=document).select_related("parent").order_by("position")
+    )
+    rows = paragraph_rows(document, paragraphs.iterator(chunk_size=500))
+    return exports.stream(rows, PARAGRAPH_FIELDS, fmt, f"{document.slug}-paragraphs")
+
+
+PARAGRAPH_FIELDS = [
+    "document",
+    "summit",
+    "language",
+    "position",
+    "number",
+    "label",
+    "parent",
+    "text",
+    "defects",
+    "url",
+]
+
+
+def paragraph_rows(document, paragraphs):
+    for paragraph in paragraphs:
+        paragraph.document = document
+        yield {
+            "document": document.slug,
+            "summit": document.summit.slug,
+            "language": document.language,
+            "position": paragraph.position,
+            "number": paragraph.number,
+            "label": paragraph.label,
+            "parent": paragraph.parent.label if paragraph.parent_id else None,
+            "text": paragraph.text,
+            "defects": paragraph.defect_kinds,
+            "url": permalink(paragraph),
+        }
