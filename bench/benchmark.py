@@ -214,6 +214,38 @@ def time_import(runs: int) -> list[float]:
     return timings
 
 
+def time_parsing(runs: int = 5) -> list[tuple[str, int, float]]:
+    """(text, paragraphs, median ms of `ingest.parse_text`) for the real Vilnius text and
+    for texts made to be awkward for the repair of repeated passages."""
+    import random
+
+    from summits import ingest
+
+    vilnius = (ROOT / "fixtures/sources/2023-07-11-vilnius-communique.txt").read_bytes()
+    sentence = "Les Alliés renforcent la dissuasion et la défense de la zone euro-atlantique."
+    words = random.Random(7).choices(["la", "le", "de", "OTAN", "et"], k=900)
+    measures = [f"Les Alliés conviennent de la mesure numéro {i}." for i in range(100_000)]
+    texts = [
+        ("Vilnius communiqué", ingest.decode(vilnius)[0]),
+        ("one paragraph, a sentence repeated 70 times", " ".join([sentence] * 70)),
+        ("one word 2 500 times", " ".join(["a"] * 2500) + "."),
+        ("900 random short words", " ".join(words)),
+        (
+            "100 000 paragraphs, 1 000 repeated",
+            "Corpus\n\n" + "\n\n".join(measures + measures[:1000]),
+        ),
+    ]
+    rows = []
+    for label, text in texts:
+        timings = []
+        for _ in range(runs if len(text) < 1_000_000 else 1):
+            started = time.perf_counter()
+            parsed = ingest.parse_text(text)
+            timings.append((time.perf_counter() - started) * 1000)
+        rows.append((label, len(parsed.paragraphs), statistics.median(timings)))
+    return rows
+
+
 def export_memory(client, url: str) -> tuple[int, int, bool]:
     """(rows, peak bytes allocated by Python while reading the export, streamed or not)."""
     import gc
@@ -305,6 +337,11 @@ def main(argv=None) -> int:
         f"max {max(timings):.0f} ms · target ≤ {IMPORT_TARGET_MS:.0f} ms: "
         f"{'met' if met else 'NOT MET'}"
     )
+
+    print("\n| parsing (ingest.parse_text) | paragraphs | median ms |")
+    print("|---|---:|---:|")
+    for label, paragraphs, median_ms in time_parsing():
+        print(f"| {label} | {paragraphs} | {median_ms:.0f} |")
 
     if ctx.csv_url:
         print("\n| CSV export | rows | peak Python memory | streamed |")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 
 
@@ -27,11 +28,19 @@ class MeasurementAdmin(admin.ModelAdmin):
 
 
 class StatusChangeInline(admin.TabularInline):
+    """The history of statuses, read only here: a status is recorded (and the current
+    status follows it) through the status change admin or the commitment's page."""
+
     model = StatusChange
     fk_name = "commitment"
     extra = 0
     fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
-    raw_id_fields = ["author"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Commitment)
@@ -43,7 +52,8 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["paragraph", "parent"]
     autocomplete_fields = ["bound_allies"]
     inlines = [StatusChangeInline]
-    readonly_fields = ["phrase", "confidence", "version", "created_at", "updated_at"]
+    # The current status is the latest status change's: it is never edited by itself.
+    readonly_fields = ["status", "phrase", "confidence", "version", "created_at", "updated_at"]
 
     @admin.display(description="target")
     def target_display(self, obj):
@@ -57,3 +67,21 @@ class StatusChangeAdmin(SimpleHistoryAdmin):
     search_fields = ["commitment__title", "rationale"]
     list_select_related = ["commitment", "author"]
     raw_id_fields = ["commitment", "source_paragraph", "author"]
+    readonly_fields = ["created_at"]
+
+    # Whatever the admin adds, changes or deletes, the commitment's current status
+    # follows its latest status change, with a record in its history.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.sync_status(obj.commitment, user=request.user)
+
+    def delete_model(self, request, obj):
+        commitment = obj.commitment
+        super().delete_model(request, obj)
+        services.sync_status(commitment, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        commitments = {change.commitment for change in queryset.select_related("commitment")}
+        super().delete_queryset(request, queryset)
+        for commitment in commitments:
+            services.sync_status(commitment, user=request.user)

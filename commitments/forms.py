@@ -1,10 +1,7 @@
-from urllib.parse import urlsplit
-
 from django import forms
-from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
-from summits.models import Paragraph
+from summits.models import Document, Paragraph
 
 from .models import Commitment, Measurement, StatusChange
 
@@ -67,56 +64,75 @@ class ReviewForm(forms.Form):
     version = forms.IntegerField()
 
 
-def paragraph_from_link(link: str) -> Paragraph | None:
-    """The paragraph a reader link points at: /documents/<slug>/#p27 (host optional)."""
-    parts = urlsplit(link.strip())
-    try:
-        match = resolve(parts.path)
-    except Resolver404:
-        return None
-    if match.view_name != "reader:document" or not parts.fragment:
-        return None
-    for paragraph in Paragraph.objects.filter(document__slug=match.kwargs["slug"]).select_related(
-        "document"
-    ):
-        if paragraph.anchor == parts.fragment:
-            return paragraph
-    return None
+class DocumentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.summit.name} {obj.summit.year}: {obj.title}"
+
+
+class ParagraphChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_label}: {obj.text[:90]}"
 
 
 class StatusChangeForm(forms.ModelForm):
-    source_link = forms.CharField(
-        label=_("Source paragraph"),
+    """A dated status with its reason and sources. The source paragraph is chosen in a
+    document: the paragraphs listed are those of the document chosen (by default the
+    commitment's own); choosing another one and "Show its paragraphs" lists its own."""
+
+    source_document = DocumentChoiceField(
+        label=_("Source document"),
+        queryset=Document.objects.without_text().select_related("summit"),
         required=False,
-        help_text=_(
-            "Link to a paragraph in the reader, e.g. /documents/vilnius-2023-communique/#p27"
-        ),
+        empty_label=_("— none —"),
     )
 
     class Meta:
         model = StatusChange
-        fields = ["status", "as_of", "rationale", "source_link", "source_url", "source_text"]
+        fields = [
+            "status",
+            "as_of",
+            "rationale",
+            "source_document",
+            "source_paragraph",
+            "source_url",
+            "source_text",
+        ]
+        field_classes = {"source_paragraph": ParagraphChoiceField}
         widgets = {
             "as_of": forms.DateInput(attrs={"type": "date"}),
             "rationale": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, commitment, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             choice
             for choice in Commitment.Status.choices
             if choice[0] != Commitment.Status.NOT_RATED
         ]
+        self.fields["source_document"].queryset = self.fields["source_document"].queryset.order_by(
+            "-published_on", "pk"
+        )
+        document = commitment.paragraph.document_id
+        if self.is_bound:
+            document = self.data.get("source_document") or None
+        else:
+            document = self.initial.setdefault("source_document", document) or None
+        paragraphs = Paragraph.objects.filter(document=document).defer("folded_text")
+        self.fields["source_paragraph"].queryset = paragraphs.order_by("position")
+        self.fields["source_paragraph"].label = _("Source paragraph")
+        self.fields["source_paragraph"].empty_label = _("— none —")
+        self.fields["source_paragraph"].help_text = _(
+            "A paragraph of the source document chosen above."
+        )
 
-    def clean_source_link(self):
-        link = self.cleaned_data["source_link"]
-        if not link:
-            return None
-        paragraph = paragraph_from_link(link)
-        if paragraph is None:
-            raise forms.ValidationError(_("This is not the link of a paragraph in the reader."))
-        return paragraph
+    def clean(self):
+        cleaned = super().clean()
+        paragraph = cleaned.get("source_paragraph")
+        document = cleaned.get("source_document")
+        if paragraph is not None and (document is None or paragraph.document_id != document.pk):
+            self.add_error("source_paragraph", _("Choose a paragraph of the source document."))
+        return cleaned
 
 
 class MeasurementForm(forms.ModelForm):

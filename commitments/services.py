@@ -65,18 +65,28 @@ def record_status_change(
     change._history_user = author
     change.full_clean()
     change.save()
-    latest = commitment.status_changes.latest()
+    sync_status(commitment, user=author)
+    return change
+
+
+@transaction.atomic
+def sync_status(commitment: Commitment, *, user=None) -> None:
+    """Set the commitment's current status to that of its latest status change (or "not
+    yet rated" when none is left), recorded in its history when it changes."""
+    latest = commitment.status_changes.order_by("-as_of", "-pk").first()
+    status = latest.status if latest else Commitment.Status.NOT_RATED
     # Saved from a fresh copy, so that its history record holds today's other fields.
     history.ensure_baseline(Commitment, commitment.pk)
     fresh = Commitment.objects.select_for_update().get(pk=commitment.pk)
-    if fresh.status != latest.status:
-        fresh.status = latest.status
+    if fresh.status != status:
+        fresh.status = status
         fresh.updated_at = timezone.now()
-        fresh._history_user = author
-        fresh._change_reason = f"status change of {latest.as_of.isoformat()}"
+        fresh._history_user = user
+        fresh._change_reason = (
+            f"status change of {latest.as_of.isoformat()}" if latest else "status change removed"
+        )
         fresh.save()
-    commitment.status = latest.status
-    return change
+    commitment.status = status
 
 
 @transaction.atomic

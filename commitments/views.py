@@ -454,8 +454,12 @@ def commitment_edit(request, slug):
 @role_required("commitments.add_statuschange")
 def status_create(request, slug):
     commitment = get_object_or_404(Commitment.objects.for_list(), slug=slug)
-    form = StatusChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if "choose_document" in request.POST:
+        # "Show its paragraphs": the same form, listing the chosen document's paragraphs.
+        form = StatusChangeForm(initial=request.POST.dict(), commitment=commitment)
+    else:
+        form = StatusChangeForm(request.POST or None, commitment=commitment)
+    if form.is_bound and form.is_valid():
         try:
             services.record_status_change(
                 commitment=commitment,
@@ -463,7 +467,7 @@ def status_create(request, slug):
                 as_of=form.cleaned_data["as_of"],
                 rationale=form.cleaned_data["rationale"],
                 author=request.user,
-                source_paragraph=form.cleaned_data["source_link"],
+                source_paragraph=form.cleaned_data["source_paragraph"],
                 source_url=form.cleaned_data["source_url"],
                 source_text=form.cleaned_data["source_text"],
             )

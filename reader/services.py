@@ -1,7 +1,7 @@
 """Writes of annotations: create, change and delete them (versioned: a stale save raises
 VersionConflict), and restore an earlier version, re-anchored in today's text.
 
-Carrying annotations to a corrected text is the import room's work (imports.carry),
+Carrying annotations to a corrected text is the work of the room that loads texts,
 with the same anchoring as commitments' quotes.
 """
 

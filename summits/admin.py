@@ -1,5 +1,5 @@
-"""Meetings and documents in the Django admin. Paragraphs are corrected in the admin of
-the import room (imports.admin), which carries the editors' work to the new text."""
+"""Meetings and documents in the Django admin. Paragraphs are corrected where their new
+text is carried to what is built on it: the app that loads texts registers their admin."""
 
 from django.contrib import admin
 

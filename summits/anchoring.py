@@ -1,9 +1,9 @@
 """Finding a quoted span again after a text has changed (pure functions, no ORM).
 
-An annotation keeps the exact words it is about (the quote), where they were (start and
-end offsets in the paragraph's text) and a little text on each side (prefix, suffix).
-When the paragraph's text is corrected, or a new version of the document replaces it,
-`reanchor` finds the quote in the new text:
+Whatever quotes a paragraph keeps the exact words it is about (the quote), where they
+were (start and end offsets in the paragraph's text) and a little text on each side
+(prefix, suffix). When the paragraph's text is corrected, or a new version of the
+document replaces it, `reanchor` and `find` find the quote in the new text:
 
 1. the quote still sits at its old offsets: kept, when the text around it agrees;
 2. otherwise each exact occurrence of the quote is scored by how much of the prefix and
@@ -14,10 +14,10 @@ When the paragraph's text is corrected, or a new version of the document replace
    quote's words are followed to where they went (`follow`): a quote whose wording was
    corrected a little is found again, as long as it stays close to what it was
    (FUZZY_THRESHOLD) and the text on each side of it still agrees;
-5. otherwise there is no anchor: the caller keeps the annotation (or the commitment) and
-   marks it an orphan.
+5. otherwise there is no anchor: the caller keeps what quoted the words and marks it an
+   orphan.
 
-Commitments' quotes and editors' notes are found again by the same steps.
+Every kind of quote is found again by the same steps.
 """
 
 import re

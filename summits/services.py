@@ -1,8 +1,8 @@
 """Writes that span several summits models: storing a parsed text as a document and
 its paragraphs, all or nothing.
 
-What is built on a document (its commitments, its notes) is carried to a new version
-by the app that loads communiqués (imports), which calls these.
+What is built on a document is carried to a new version by the app that loads texts,
+which calls these.
 """
 
 from django.db import IntegrityError, transaction

@@ -70,3 +70,23 @@ def make_annotation(**kw):
     kw.setdefault("body", "Une note.")
     annotation = create_annotation(paragraph=paragraph, start=start, end=start + len(quote), **kw)
     return Annotation.objects.get(pk=annotation.pk)
+
+
+def make_commitment(**kw):
+    """A commitment quoting ``quote`` in ``paragraph`` (by default a new paragraph whose
+    text is the quote); confirmed, binding each ally, unless told otherwise."""
+    from commitments.models import Category, Commitment
+
+    quote = kw.pop("quote", None)
+    paragraph = kw.pop("paragraph", None) or make_paragraph(**({"text": quote} if quote else {}))
+    quote = quote or paragraph.text
+    start = paragraph.text.index(quote)
+    kw.setdefault("slug", f"test-commitment-{Commitment.objects.count() + 1}")
+    kw.setdefault("title", quote[:80])
+    kw.setdefault("summit", paragraph.document.summit)
+    kw.setdefault("category", Category.OTHER)
+    kw.setdefault("bound", Commitment.Bound.EACH_ALLY)
+    kw.setdefault("review", Commitment.Review.CONFIRMED)
+    return Commitment.objects.create(
+        paragraph=paragraph, quote=quote, quote_start=start, quote_end=start + len(quote), **kw
+    )

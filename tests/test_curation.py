@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from commitments.models import Commitment, Measurement, StatusChange
+from summits.models import Document
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,8 @@ def test_an_editor_records_a_status_change_with_a_source_paragraph(client, edito
             "status": "in_progress",
             "as_of": "2030-07-01",
             "rationale": "Plus d'alliés atteignent 2 %.",
-            "source_link": f"http://127.0.0.1:8004/documents/{VILNIUS}/#p27",
+            "source_document": pledge.paragraph.document_id,
+            "source_paragraph": pledge.paragraph.document.paragraphs.get(label="27").pk,
         },
     )
     assert response.status_code == 302
@@ -157,15 +159,38 @@ def test_an_editor_records_a_status_change_with_a_source_paragraph(client, edito
     assert pledge.history.first().history_user == editor
 
 
-def test_a_status_change_with_an_unknown_source_is_refused(client, editor):
+def test_the_status_form_lists_the_paragraphs_of_the_document_chosen(client, editor):
     pledge = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
+    url = reverse("commitments:status_create", args=[pledge.slug])
+    own = client.get(url).context["form"].fields["source_paragraph"].queryset
+    assert {p.document.slug for p in own} == {VILNIUS}
+    washington = Document.objects.get(summit__slug="washington-2024")
+    response = client.post(
+        url, {"source_document": washington.pk, "rationale": "", "choose_document": ""}
+    )
+    form = response.context["form"]
+    assert not form.is_bound and not form.errors  # nothing checked, nothing saved
+    listed = form.fields["source_paragraph"].queryset
+    assert listed.count() == washington.paragraphs.count()
+
+
+def test_a_status_change_citing_a_paragraph_of_another_document_is_refused(client, editor):
+    pledge = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
+    washington = Document.objects.get(summit__slug="washington-2024")
     before = StatusChange.objects.count()
     response = client.post(
         reverse("commitments:status_create", args=[pledge.slug]),
-        {"status": "met", "as_of": "2030-07-01", "rationale": "x", "source_link": "/allies/"},
+        {
+            "status": "met",
+            "as_of": "2030-07-01",
+            "rationale": "x",
+            "source_document": washington.pk,
+            "source_paragraph": pledge.paragraph.pk,
+        },
     )
-    assert "This is not the link of a paragraph in the reader." in response.content.decode()
+    assert response.status_code == 200
     assert StatusChange.objects.count() == before
+    assert response.context["form"].errors["source_paragraph"]
 
 
 def test_an_editor_records_a_measurement(client, editor):

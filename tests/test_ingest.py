@@ -5,8 +5,6 @@ import hashlib
 import json
 import random
 import re
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -769,13 +767,11 @@ def test_defects_on_written_samples(text, kind, repaired):
     assert repaired in paragraph.text
 
 
-def test_repeated_passage_in_a_long_paragraph_is_fast():
+def test_a_passage_repeated_many_times_in_a_long_paragraph_is_kept_once():
     sentence = "Les Alliés renforcent la dissuasion et la défense de la zone euro-atlantique."
     text = "Introduction du paragraphe. " + " ".join([sentence] * 70)
     assert len(text) > 5000
-    started = time.perf_counter()
     (paragraph,) = ingest.parse_text(text).paragraphs
-    assert time.perf_counter() - started < 0.5
     assert paragraph.text == f"Introduction du paragraphe. {sentence}"
     assert paragraph.defects == (ingest.Defect("repeated_text", sentence, 69),)
 
@@ -789,29 +785,18 @@ def test_repeated_passage_in_a_long_paragraph_is_fast():
     ],
     ids=["one-word", "long-passage-twice-apart", "random-words"],
 )
-def test_repeat_detection_stays_fast_on_awkward_paragraphs(text):
-    started = time.perf_counter()
-    ingest.parse_text(text)
-    assert time.perf_counter() - started < 0.5
+def test_awkward_paragraphs_come_out_as_one_paragraph_of_their_own_words(text):
+    # How long they take is in bench/benchmark.py (parsing).
+    (paragraph,) = ingest.parse_text(text).paragraphs
+    given = iter(text.split())
+    assert all(word in given for word in paragraph.text.split())  # in order, none added
 
 
-def test_large_corpus_is_parsed_in_linear_time():
+def test_a_large_corpus_keeps_every_paragraph_once():
     paragraphs = [
         f"Les Alliés conviennent de la mesure numéro {i} pour la défense." for i in range(100_000)
     ]
     text = "Corpus de mesures\n\n" + "\n\n".join(paragraphs + paragraphs[:1000])
-    started = time.perf_counter()
     document = ingest.parse_text(text)
-    assert time.perf_counter() - started < 30
     assert len(document.paragraphs) == 100_000
     assert sum(1 for r in document.removed if r.kind == "duplicate") == 1000
-
-
-def test_vilnius_is_parsed_quickly():
-    data = read_bytes(VILNIUS)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        ingest.parse(data)
-        timings.append(time.perf_counter() - started)
-    assert statistics.median(timings) < 0.2
