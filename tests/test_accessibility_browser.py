@@ -36,7 +36,7 @@ pytestmark = [
 
 @pytest.fixture
 def server(seeded_transactional_db):
-    live = LiveServer("127.0.0.1:8007")
+    live = LiveServer("127.0.0.1:0")
     yield live
     live.stop()
 

@@ -44,8 +44,9 @@ SELECT_WORDS = """([selector, quote]) => {
 
 
 @pytest.fixture
-def live_server_8004(seeded_transactional_db):
-    server = LiveServer("127.0.0.1:8004")
+def live_server_any_port(seeded_transactional_db):
+    # Port 0: the system picks a free one, so that suites can run side by side.
+    server = LiveServer("127.0.0.1:0")
     yield server
     server.stop()
 
@@ -66,9 +67,9 @@ def signed_in_page(browser, base, username):
 
 
 def test_an_editor_annotates_vilnius_27_and_a_stale_edit_meets_a_conflict(
-    live_server_8004, browser, shots
+    live_server_any_port, browser, shots
 ):
-    base = live_server_8004.url
+    base = live_server_any_port.url
     make_user("Editors", username="edith", password=PASSWORD)
     page = signed_in_page(browser, base, "edith")
 
