@@ -146,6 +146,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The day every date-dependent page computes from (nato_tracker.clock.today); empty for
+# the real date. Tests fix it with their `today` fixture.
+TODAY = os.environ.get("TODAY", "")
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

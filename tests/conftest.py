@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
+from nato_tracker import clock
+
 SEED_FIXTURES = ("summits", "progress", "commitments")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,6 +24,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the seed fixtures once; each test runs in a transaction rolled back after it."""
     with django_db_blocker.unblock():
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def today(settings):
+    """Fix the date the pages compute from: ``today("2026-12-01")``."""
+
+    def fix(day):
+        settings.TODAY = day
+        return clock.today()
+
+    return fix
 
 
 @pytest.fixture(autouse=True)
