@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from commitments.models import Commitment, Measurement, StatusChange
-from summits.models import Document
-from tests.factories import make_user
+from commitments.models import Ally, Commitment, Indicator, Measurement, StatusChange
+from summits.models import Document, Paragraph
+from tests.factories import make_commitment, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +21,15 @@ def editor(client):
 
 @pytest.fixture
 def candidate():
-    """A commitment of the Vilnius text put back to review (the seed has them all decided)."""
-    commitment = (
-        Commitment.objects.filter(paragraph__document__slug=VILNIUS, parent__isnull=True)
-        .exclude(indicator__isnull=False)
-        .order_by("pk")
-        .first()
+    """A candidate in a paragraph of the Vilnius text, waiting for an editor's review."""
+    paragraph = Paragraph.objects.get(document__slug=VILNIUS, label="5")
+    return make_commitment(
+        paragraph=paragraph,
+        quote=paragraph.text[:60],
+        review=Commitment.Review.CANDIDATE,
+        slug="vilnius-test-candidate",
+        title="Test candidate",
     )
-    Commitment.objects.filter(pk=commitment.pk).update(review="candidate")
-    commitment.refresh_from_db()
-    return commitment
 
 
 def edit_data(commitment, **changes):
@@ -197,8 +196,8 @@ def test_an_editor_records_a_measurement(client, editor):
     response = client.post(
         reverse("commitments:measurement_create"),
         {
-            "indicator": 1,
-            "ally": 1,
+            "indicator": Indicator.objects.get(slug="defence-expenditure-gdp").pk,
+            "ally": Ally.objects.get(iso3="FRA").pk,
             "year": 2031,
             "value": "2.10",
             "edition": "2031-06",
