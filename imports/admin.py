@@ -44,7 +44,7 @@ class ParagraphAdmin(SimpleHistoryAdmin):
             # A corrected text: its commitments and notes follow their quotes, or are
             # kept as orphans.
             plan = correct_paragraph(paragraph=obj, text=obj.text, user=request.user)
-            lost = len(plan.commitments_orphaned), len(plan.annotations_orphaned)
+            lost = len(plan.commitments.orphaned), len(plan.annotations.orphaned)
             if any(lost):
                 self.message_user(
                     request,

@@ -131,10 +131,10 @@ def locate(quoted: Quoted, paragraphs: Sequence) -> tuple[Any, anchoring.Found] 
     return None
 
 
-def plan_moves(items: Iterable, paragraphs: Sequence, *, quote_of, exclusive=False) -> list[Move]:
+def plan_moves(items: Iterable, paragraphs: Sequence, *, quote_of, exclusive=False) -> Moves:
     """A Move for each item (writes nothing). With ``exclusive`` (commitments: one per
     span of a paragraph), an item whose span another item took already is an orphan."""
-    moves, taken = [], set()
+    moves, taken = Moves(), set()
     for item in items:
         place = locate(quote_of(item), paragraphs)
         if place is None:
@@ -151,48 +151,35 @@ def plan_moves(items: Iterable, paragraphs: Sequence, *, quote_of, exclusive=Fal
     return moves
 
 
+class Moves(list):
+    """The moves of one kind of row (the commitments, or the notes), by outcome."""
+
+    @property
+    def kept(self) -> list[Move]:
+        """Found again with the same words."""
+        return [move for move in self if move.target is not None and not move.reworded]
+
+    @property
+    def reworded(self) -> list[Move]:
+        """Found again in a new wording."""
+        return [move for move in self if move.target is not None and move.reworded]
+
+    @property
+    def placed(self) -> list[Move]:
+        return [move for move in self if move.target is not None]
+
+    @property
+    def orphaned(self) -> list[Move]:
+        """Not found: kept, flagged as orphans."""
+        return [move for move in self if move.target is None]
+
+
 @dataclass
 class CarryPlan:
     """What a new version does to the editors' work, before anything is written."""
 
-    commitments: list[Move] = field(default_factory=list)
-    annotations: list[Move] = field(default_factory=list)
-
-    @staticmethod
-    def _kept(moves):
-        return [move for move in moves if move.target is not None and not move.reworded]
-
-    @staticmethod
-    def _reworded(moves):
-        return [move for move in moves if move.target is not None and move.reworded]
-
-    @staticmethod
-    def _lost(moves):
-        return [move for move in moves if move.target is None]
-
-    @property
-    def commitments_kept(self):
-        return self._kept(self.commitments)
-
-    @property
-    def commitments_reworded(self):
-        return self._reworded(self.commitments)
-
-    @property
-    def commitments_orphaned(self):
-        return self._lost(self.commitments)
-
-    @property
-    def annotations_kept(self):
-        return self._kept(self.annotations)
-
-    @property
-    def annotations_reworded(self):
-        return self._reworded(self.annotations)
-
-    @property
-    def annotations_orphaned(self):
-        return self._lost(self.annotations)
+    commitments: Moves = field(default_factory=Moves)
+    annotations: Moves = field(default_factory=Moves)
 
     def covers(self, position: int, start: int, end: int) -> bool:
         """Whether a carried commitment holds words of this span of a new paragraph: a

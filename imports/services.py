@@ -39,12 +39,12 @@ class Imported:
     @property
     def moved(self) -> int:
         """Annotations that found their quote in the new version."""
-        return len(self.carried.annotations) - self.orphaned if self.carried else 0
+        return len(self.carried.annotations.placed) if self.carried else 0
 
     @property
     def orphaned(self) -> int:
         """Annotations that did not."""
-        return len(self.carried.annotations_orphaned) if self.carried else 0
+        return len(self.carried.annotations.orphaned) if self.carried else 0
 
 
 @transaction.atomic
@@ -184,7 +184,7 @@ def correct_paragraph(*, paragraph: Paragraph, text: str, user=None) -> carry.Ca
 
     The old text is kept in the paragraph's history. A commitment or a note whose quote
     is no longer in the text is kept and flagged as an orphan. Returns the plan carried
-    out (its orphans: `commitments_orphaned`, `annotations_orphaned`).
+    out (its orphans: `commitments.orphaned`, `annotations.orphaned`).
     """
     history.ensure_baseline(Paragraph, paragraph.pk)
     old = Paragraph.objects.get(pk=paragraph.pk)

@@ -131,9 +131,9 @@ def confirm(request):
                 "flagged as orphans."
             )
             % {
-                "commitments": len(plan.commitments) - len(plan.commitments_orphaned),
+                "commitments": len(plan.commitments.placed),
                 "moved": imported.moved,
-                "orphaned": len(plan.commitments_orphaned) + imported.orphaned,
+                "orphaned": len(plan.commitments.orphaned) + imported.orphaned,
             },
         )
     return redirect(document)

@@ -150,7 +150,7 @@ def test_a_corrected_paragraph_keeps_its_notes_and_orphans_those_whose_words_are
     plan = correct_paragraph(
         paragraph=paragraph, text="Désormais, nous investirons 2 % du PIB chaque année."
     )
-    assert [move.item for move in plan.annotations_orphaned] == [lost]
+    assert [move.item for move in plan.annotations.orphaned] == [lost]
     moved.refresh_from_db()
     lost.refresh_from_db()
     assert paragraph.text[moved.start : moved.end] == "2 % du PIB" and not moved.orphan
@@ -175,8 +175,8 @@ def test_notes_move_to_a_new_version_of_a_document(p27):
     plan = apply_carry(
         plan_carry(old.document, [same, other]), [same, other], reason=REASON_NEW_VERSION
     )
-    assert {move.item.pk for move in plan.annotations_kept} == {kept.pk, renumbered.pk}
-    assert [move.item.pk for move in plan.annotations_orphaned] == [gone.pk]
+    assert {move.item.pk for move in plan.annotations.kept} == {kept.pk, renumbered.pk}
+    assert [move.item.pk for move in plan.annotations.orphaned] == [gone.pk]
     kept.refresh_from_db()
     renumbered.refresh_from_db()
     gone.refresh_from_db()

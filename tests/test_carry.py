@@ -138,8 +138,8 @@ def test_the_upload_preview_lists_what_moves_changes_wording_or_is_orphaned(clie
     )
     assert response.status_code == 200
     plan = response.context["preview"].carry
-    assert [m.item.slug for m in plan.commitments_orphaned] == [SUSTAINED]
-    assert [m.item.slug for m in plan.commitments_reworded] == [PLEDGE]
+    assert [m.item.slug for m in plan.commitments.orphaned] == [SUSTAINED]
+    assert [m.item.slug for m in plan.commitments.reworded] == [PLEDGE]
     html = response.content.decode()
     assert "1 changes wording" in html and "Quotes no longer found" in html
     assert REWORDED[1] in html
@@ -156,7 +156,7 @@ def test_correcting_a_paragraph_re_anchors_its_commitments_and_their_page_shows_
     paragraph = pledge.paragraph
     text = "Préambule ajouté. " + paragraph.text.replace(*REWORDED)
     plan = correct_paragraph(paragraph=paragraph, text=text)
-    assert [m.item.slug for m in plan.commitments_reworded] == [PLEDGE]
+    assert [m.item.slug for m in plan.commitments.reworded] == [PLEDGE]
     pledge.refresh_from_db()
     assert pledge.quote_start == len("Préambule ajouté. ")
     assert pledge.quote == text[pledge.quote_start : pledge.quote_end]
@@ -172,7 +172,7 @@ def test_a_commitment_whose_words_a_correction_removes_is_kept_as_an_orphan():
     commitment = make_commitment(quote="Nous investirons 2 % du PIB.")
     paragraph = commitment.paragraph
     plan = correct_paragraph(paragraph=paragraph, text="Tout autre chose est dit ici.")
-    assert [m.item for m in plan.commitments_orphaned] == [commitment]
+    assert [m.item for m in plan.commitments.orphaned] == [commitment]
     commitment.refresh_from_db()
     assert commitment.orphan and commitment.quote == "Nous investirons 2 % du PIB."
     assert commitment.paragraph == paragraph

@@ -110,7 +110,7 @@ def test_a_corrected_text_becomes_a_new_version_and_annotations_follow(loaded):
     )
     preview = build_preview(source=source, request=request)
     assert preview.replaces == loaded  # same summit, title and language
-    assert [m.item for m in preview.carry.annotations_orphaned] == [lost]
+    assert [m.item for m in preview.carry.annotations.orphaned] == [lost]
     assert Annotation.objects.filter(orphan=True).count() == 0  # the preview wrote nothing
 
     imported = import_communique(

@@ -126,9 +126,9 @@ class Command(BaseCommand):
             plan = imported.carried
             self.stdout.write(
                 f"New version of {preview.replaces.slug}: "
-                f"{len(plan.commitments) - len(plan.commitments_orphaned)} commitments and "
+                f"{len(plan.commitments.placed)} commitments and "
                 f"{imported.moved} annotations moved, "
-                f"{len(plan.commitments_orphaned) + imported.orphaned} flagged as orphans."
+                f"{len(plan.commitments.orphaned) + imported.orphaned} flagged as orphans."
             )
 
     def report(self, preview: Preview) -> None:
@@ -154,11 +154,11 @@ class Command(BaseCommand):
             plan = preview.carry
             self.stdout.write(
                 f"Replaces {preview.replaces.slug}: "
-                f"commitments {len(plan.commitments_kept)} move, "
-                f"{len(plan.commitments_reworded)} change wording, "
-                f"{len(plan.commitments_orphaned)} become orphans; "
-                f"annotations {len(plan.annotations_kept)} move, "
-                f"{len(plan.annotations_reworded)} change wording, "
-                f"{len(plan.annotations_orphaned)} become orphans; "
+                f"commitments {len(plan.commitments.kept)} move, "
+                f"{len(plan.commitments.reworded)} change wording, "
+                f"{len(plan.commitments.orphaned)} become orphans; "
+                f"annotations {len(plan.annotations.kept)} move, "
+                f"{len(plan.annotations.reworded)} change wording, "
+                f"{len(plan.annotations.orphaned)} become orphans; "
                 f"{len(preview.covered)} candidates already held by a moved commitment"
             )
