@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments.models import Ally, Commitment, Measurement
 from commitments.progress import latest_figures_by_indicator, progress_for
-from nato_tracker import exports, history
+from nato_tracker import clock, exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits.models import Document, Paragraph, Summit, without_document_text
@@ -70,9 +70,11 @@ def home(request):
         .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
         .order_by("-created_at", "-pk")[:6]
     )
+    # The next summit is the first one still to come, seen from today: none once the
+    # last one announced has been held.
     next_summit = (
-        Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
-        .order_by("-started_on")
+        Summit.objects.filter(kind=Summit.Kind.SUMMIT, started_on__gt=clock.today())
+        .order_by("started_on")
         .first()
     )
     return render(

@@ -32,7 +32,7 @@ def test_commitment_csv_export_follows_the_filters_and_opens_with_accents(
     expected = Commitment.objects.filter(category="ukraine", review="confirmed")
     assert sorted(r["slug"] for r in rows) == sorted(expected.values_list("slug", flat=True))
     baseline = next(r for r in rows if r["slug"] == "washington-2024-ukraine-40-billion-baseline")
-    assert baseline["parent"] == "vilnius-2023-cap-multi-year-programme"
+    assert baseline["parent"] == "vilnius-2023-ukraine-support-as-long-as-it-takes"
     assert baseline["target_value"] == "40000000000.00"
     assert "milliards d’euros" in baseline["quote"]
     assert baseline["url"].endswith("/commitments/washington-2024-ukraine-40-billion-baseline/")
