@@ -11,7 +11,7 @@ from commitments import scoring
 from commitments.models import Ally, AssessmentRule, Commitment, Measurement, StatusChange
 from commitments.progress import progress_for
 from commitments.services import record_status_change
-from commitments.templatetags.verdicts import age, compliance, deadline_phrase
+from commitments.templatetags.verdicts import age, deadline_phrase
 
 pytestmark = pytest.mark.django_db
 
