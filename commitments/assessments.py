@@ -52,7 +52,7 @@ def automatic(commitment: Commitment, ally: Ally | None, cycle: AssessmentCycle,
         if code == iso3 and year <= cycle.ends_on.year and ally.was_member_in(year)
     ]
     result = score(commitment, rule_for(commitment), series, ally=ally, today=cycle.ends_on)
-    unit = commitment.unit or commitment.indicator.unit
+    unit = commitment.unit or (commitment.indicator.unit if commitment.indicator else "")
     if result.year is not None:
         value = dict(series)[result.year]
         said = _("%(year)s: %(value)s; %(reason)s") % {
@@ -130,6 +130,7 @@ def record_assessment(
     between, ValidationError for a published cycle or an override without a reason."""
     _editable(assessment)
     current = claim_version(Assessment, pk=assessment.pk, version=version)
+    assert isinstance(current, Assessment)
     if current.automatic_score is not None and score != current.automatic_score:
         if not override_reason.strip():
             raise ValidationError(
@@ -142,7 +143,7 @@ def record_assessment(
     current.rationale = rationale.strip()
     current.override_reason = override_reason.strip()
     current.author = user
-    current._history_user = user
+    current._history_user = user  # type: ignore[attr-defined]
     current.full_clean()
     current.save()
     return current
@@ -225,7 +226,7 @@ def report(cycle: AssessmentCycle, assessments: list[Assessment]) -> Report:
         entry[1].add(assessment.score)
         entry[2].append(assessment)
         if assessment.ally is not None:
-            allies.setdefault(assessment.ally_id, (assessment.ally, Tally()))[1].add(
+            allies.setdefault(assessment.ally.pk, (assessment.ally, Tally()))[1].add(
                 assessment.score
             )
     overall = Tally()

@@ -87,6 +87,7 @@ def league(*, indicator_slug: str = "", year: str = "", allies: list[Ally] | Non
         progress = progress_for(
             commitment, allies=bound, figures=figures.get(commitment.indicator_id, {})
         )
+        assert progress is not None  # measured: it has an indicator
         rows_by_commitment[commitment.pk] = {row.ally.pk: row.score for row in progress.rows}
     chosen_figures = figures.get(chosen.pk, {}) if chosen else {}
     years = sorted({y for (_iso3, y) in chosen_figures})

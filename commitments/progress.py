@@ -106,7 +106,7 @@ class Progress:
         scored = self.scored
         if not scored:
             return None
-        return sum(row.score.value for row in scored) / len(scored)
+        return sum(row.score.value or 0 for row in scored) / len(scored)
 
     def score_counts(self) -> dict[str, int]:
         counts = {"met": 0, "partly_met": 0, "in_progress": 0, "missed": 0, "no_score": 0}

@@ -205,9 +205,11 @@ def distinct_targets(commitments: list[Commitment], parent_of: dict[int, int | N
 
     def root(pk: int) -> int:
         seen = {pk}
-        while parent_of.get(pk) is not None and parent_of[pk] not in seen:
-            pk = parent_of[pk]
+        parent = parent_of.get(pk)
+        while parent is not None and parent not in seen:
+            pk = parent
             seen.add(pk)
+            parent = parent_of.get(pk)
         return pk
 
     groups: dict[tuple, list[Commitment]] = {}
@@ -230,11 +232,12 @@ def average(
     without a score) and the ids of the commitments counted."""
     by_pk = {commitment.pk: result for commitment, result in scored}
     counted: set[int] = set()
-    values = []
+    values: list[int] = []
     for group in distinct_targets([c for c, _s in scored], parent_of):
         group = sorted(group, key=lambda c: (c.summit.started_on, c.pk), reverse=True)
         stands = next((c for c in group if by_pk[c.pk].value is not None), None)
-        if stands is not None:
+        value = by_pk[stands.pk].value if stands is not None else None
+        if stands is not None and value is not None:
             counted.add(stands.pk)
-            values.append(by_pk[stands.pk].value)
+            values.append(value)
     return (sum(values) / len(values) if values else None), counted
