@@ -257,3 +257,24 @@ def test_the_methodology_states_the_definition_statuses_rules_and_policy(client)
         assert f'id="{anchor}"' in html
     assert html.count('class="card rule"') == AssessmentRule.objects.count() == 3
     assert "(mean + 1) ÷ 2" in html
+
+
+def test_any_two_texts_compare_side_by_side_paragraph_by_paragraph(client):
+    response = client.get(
+        "/documents/compare/",
+        {"a": "brussels-2021-preview-article", "b": "brussels-2021-new-chapter-article"},
+    )
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert rows and all(left or right for left, right, _pieces in rows)
+    assert any(pieces for _l, _r, pieces in rows)  # paired paragraphs get a word diff
+    html = response.content.decode()
+    assert "<del>" in html and "<ins>" in html
+    # One text with itself, or none: the page asks for two.
+    same = client.get("/documents/compare/", {"a": "vilnius-2023-communique"})
+    assert same.context["second"] is None and "Choose two different texts." in (
+        same.content.decode()
+    )
+    assert client.get("/documents/compare/", {"a": "nothing"}).status_code == 404
+    reader = client.get("/documents/vilnius-2023-communique/").content.decode()
+    assert "/documents/compare/?a=vilnius-2023-communique" in reader
