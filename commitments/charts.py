@@ -155,3 +155,53 @@ def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def sparkline(
+    points: list[tuple[int, Decimal | None]], *, target: Decimal | None, unit: str
+) -> str:
+    """A small line of one ally's figures over the years, with the target dashed.
+
+    Years without a figure break the line; the last figure is a dot. Labelled for
+    screen readers with every figure.
+    """
+    width, height, pad = 96, 24, 3
+    values = [value for _year, value in points if value is not None]
+    if not values:
+        return ""
+    top = max(values + ([target] if target is not None else []))
+    bottom = min(values + ([target] if target is not None else []))
+    span = float(top - bottom) or 1.0
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+
+    def xy(index, value):
+        y = height - pad - (height - 2 * pad) * float(value - bottom) / span
+        return f"{pad + index * step:.1f},{y:.1f}"
+
+    label = ", ".join(
+        f"{year}: {figure(value, unit) if value is not None else _('no data')}"
+        for year, value in points
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 {width} '
+        f'{height}" width="{width}" height="{height}" role="img" aria-label="{escape(label)}">',
+        f"<title>{escape(label)}</title>",
+    ]
+    if target is not None:
+        y = xy(0, target).split(",")[1]
+        parts.append(f'<line class="target" x1="0" y1="{y}" x2="{width}" y2="{y}"/>')
+    run: list[str] = []
+    for index, (_year, value) in enumerate(points + [(0, None)]):
+        if value is not None:
+            run.append(xy(index, value))
+            continue
+        if len(run) > 1:
+            parts.append(f'<polyline class="line" points="{" ".join(run)}"/>')
+        run = []
+    last_index, last = max(
+        ((i, v) for i, (_y, v) in enumerate(points) if v is not None), key=lambda p: p[0]
+    )
+    x, y = xy(last_index, last).split(",")
+    parts.append(f'<circle class="dot" cx="{x}" cy="{y}" r="2.2"/>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

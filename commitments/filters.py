@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from nato_tracker import clock
 from summits.models import Summit
 from summits.text import fold
 
@@ -34,6 +35,16 @@ class CommitmentFilter(django_filters.FilterSet):
     )
     year_to = django_filters.NumberFilter(
         field_name="summit__started_on__year", lookup_expr="lte", label=_("To year")
+    )
+    deadline = django_filters.ChoiceFilter(
+        choices=[
+            ("overdue", _("Overdue")),
+            ("passed", _("Passed")),
+            ("coming", _("Coming")),
+            ("none", _("No deadline")),
+        ],
+        method="filter_deadline",
+        label=_("Deadline"),
     )
     review = django_filters.ChoiceFilter(choices=Commitment.Review.choices, label=_("Review"))
     sort = django_filters.OrderingFilter(
@@ -70,6 +81,17 @@ class CommitmentFilter(django_filters.FilterSet):
                 | Q(paragraph__folded_text__contains=fold(word))
             )
         return queryset
+
+    def filter_deadline(self, queryset, name, value):
+        """Seen from today: overdue (passed without a verdict), passed, coming, none."""
+        year = clock.today().year
+        if value == "overdue":
+            return queryset.overdue()
+        if value == "passed":
+            return queryset.filter(deadline_year__lt=year)
+        if value == "coming":
+            return queryset.filter(deadline_year__gte=year)
+        return queryset.filter(deadline_year__isnull=True)
 
     def facet_counts(self):
         """{facet: {value: count}}: each facet counted with every other filter applied.

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from summits.models import Document, Paragraph
+from summits.models import Document, Paragraph, Summit
 
-from .models import Commitment, Measurement, StatusChange
+from .models import Assessment, AssessmentCycle, Commitment, Measurement, StatusChange
 
 
 class CommitmentChoiceField(forms.ModelChoiceField):
@@ -140,3 +140,88 @@ class MeasurementForm(forms.ModelForm):
         model = Measurement
         fields = ["indicator", "ally", "year", "value", "estimate", "edition", "source"]
         widgets = {"source": forms.Textarea(attrs={"rows": 2})}
+
+
+# Assessment cycles -----------------------------------------------------------------------
+
+
+class CycleForm(forms.Form):
+    """Open a cycle: a summit, then its priority commitments ("Show its commitments"
+    lists those of the summit chosen)."""
+
+    summit = forms.ModelChoiceField(label=_("Summit"), queryset=Summit.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=AssessmentCycle.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    starts_on = forms.DateField(
+        label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"}))
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Priority commitments"),
+        queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summit"].queryset = Summit.objects.order_by("-started_on")
+        summit = (self.data or self.initial).get("summit") or None
+        self.fields["commitments"].queryset = (
+            Commitment.objects.confirmed().filter(summit=summit).order_by("paragraph__position")
+            if summit and str(summit).isdigit()
+            else Commitment.objects.none()
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_on") and cleaned.get("ends_on"):
+            if cleaned["ends_on"] < cleaned["starts_on"]:
+                self.add_error("ends_on", _("The period ends before it starts."))
+        return cleaned
+
+
+class AssessmentForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Score"),
+        choices=[("", _("— no score: not enough information —")), *Assessment.Score.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    rationale = forms.CharField(
+        label=_("Reasoning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Why this score: what was done in the period, and what was not."),
+    )
+    override_reason = forms.CharField(
+        label=_("Why the score differs from the figures"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    source_url = forms.URLField(label=_("Source address"), required=False, max_length=500)
+    source_paragraph = ParagraphChoiceField(
+        label=_("Source paragraph"), queryset=Paragraph.objects.none(), required=False,
+        empty_label=_("— none —"),
+    )  # fmt: skip
+    source_text = forms.CharField(label=_("What the source says"), required=False, max_length=500)
+
+    def __init__(self, *args, assessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source_paragraph"].queryset = (
+            Paragraph.objects.filter(document=assessment.commitment.paragraph.document_id)
+            .defer("folded_text")
+            .order_by("position")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source_text") and not (
+            cleaned.get("source_url") or cleaned.get("source_paragraph")
+        ):
+            self.add_error("source_url", _("Give the address or the paragraph of the source."))
+        return cleaned

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from nato_tracker import clock
 from summits.models import Paragraph, Summit, without_document_text
 
 
@@ -168,7 +169,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def for_list(self):
-        return self.select_related("summit", "paragraph__document", "indicator").defer(
+        return self.select_related("summit", "paragraph__document", "indicator", "rule").defer(
             "paragraph__folded_text", *without_document_text("paragraph__document")
         )
 
@@ -186,6 +187,20 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(
             models.Q(bound__in=[Commitment.Bound.EACH_ALLY, Commitment.Bound.ALLIANCE])
             | models.Q(bound=Commitment.Bound.NAMED, pk__in=named)
+        )
+
+    def overdue(self, today=None):
+        """Commitments whose deadline year has ended without a "met" verdict, until an
+        editor decides: a final status (met, partly met, missed, superseded) recorded as
+        of a day after the deadline year ends it."""
+        return self.filter(overdue_condition(today or clock.today()))
+
+    def with_overdue(self, today=None):
+        """Each commitment with `is_overdue` (see overdue)."""
+        return self.annotate(
+            is_overdue=models.ExpressionWrapper(
+                overdue_condition(today or clock.today()), output_field=models.BooleanField()
+            )
         )
 
     def headlines(self):
@@ -234,6 +249,15 @@ class Commitment(models.Model):
         PARTLY_MET = "partly_met", _("Partly met")
         MISSED = "missed", _("Missed")
         SUPERSEDED = "superseded", _("Superseded")
+
+    class Basis(models.TextChoices):
+        """Why an editor holds the words to be a commitment (see the methodology page)."""
+
+        PLEDGE = "pledge", _("Pledge of future action")
+        DECISION = "decision", _("Decision taken at the meeting")
+        TASKING = "tasking", _("Task given to a body or an official")
+        REAFFIRMATION = "reaffirmation", _("Reaffirmed commitment")
+        RECALLED = "recalled", _("Earlier commitment recalled")
 
     class Relation(models.TextChoices):
         REAFFIRMS = "reaffirms", _("reaffirms")
@@ -302,6 +326,13 @@ class Commitment(models.Model):
         verbose_name=_("earlier commitment"),
     )
     relation = models.CharField(_("relation to it"), max_length=20, choices=Relation, blank=True)
+    basis = models.CharField(
+        _("why it is a commitment"),
+        max_length=20,
+        choices=Basis,
+        blank=True,
+        help_text=_("The ground of the methodology on which it is held a commitment."),
+    )
     phrase = models.CharField(_("commitment phrase found"), max_length=200, blank=True)
     confidence = models.FloatField(_("extractor confidence"), default=0)
     notes = models.TextField(_("editorial notes"), blank=True)
@@ -355,6 +386,15 @@ class Commitment(models.Model):
     @property
     def has_target(self):
         return self.target_value is not None
+
+    def deadline_passed(self, today=None) -> bool:
+        """Whether the deadline year has ended."""
+        today = today or clock.today()
+        return self.deadline_year is not None and self.deadline_year < today.year
+
+    def deadline_coming(self, today=None) -> bool:
+        today = today or clock.today()
+        return self.deadline_year is not None and self.deadline_year >= today.year
 
     def meets(self, value: Decimal) -> bool:
         """Whether a measured value meets this commitment's target."""
@@ -416,3 +456,308 @@ class StatusChange(models.Model):
         return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
 
     natural_key.dependencies = ["commitments.commitment"]
+
+
+# Statuses that settle a commitment whose deadline has passed, once recorded after it.
+FINAL_STATUSES = (
+    Commitment.Status.MET,
+    Commitment.Status.PARTLY_MET,
+    Commitment.Status.MISSED,
+    Commitment.Status.SUPERSEDED,
+)
+
+
+def overdue_condition(today) -> models.Q:
+    """The deadline year ended before `today`'s year, the commitment is neither met nor
+    superseded, and no final status was recorded as of a day after the deadline year."""
+    decided = StatusChange.objects.filter(
+        commitment=models.OuterRef("pk"),
+        status__in=FINAL_STATUSES,
+        as_of__year__gt=models.OuterRef("deadline_year"),
+    )
+    return (
+        models.Q(deadline_year__lt=today.year)
+        & ~models.Q(status__in=[Commitment.Status.MET, Commitment.Status.SUPERSEDED])
+        & ~models.Q(models.Exists(decided))
+    )
+
+
+# Assessment rules and cycles -------------------------------------------------------------
+
+
+class AssessmentRuleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, commitment):
+        return self.get(commitment__slug=commitment)
+
+
+class AssessmentRule(models.Model):
+    """How a measurable target is scored from figures, stated as data (scoring.py reads
+    it; the commitment page and the methodology show it)."""
+
+    class AssessedYear(models.TextChoices):
+        DEADLINE = "deadline", _("the deadline year's figure (the latest before it is published)")
+        LATEST = "latest", _("the latest figure")
+
+    class SingleFigure(models.TextChoices):
+        NO_SCORE = "no_score", _("no score: a trend cannot be read from one figure")
+        LEVEL = "level", _("scored on its level alone: −1 below the target")
+
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.CASCADE, related_name="rule", verbose_name=_("commitment")
+    )
+    assessed_year = models.CharField(
+        _("year assessed"), max_length=20, choices=AssessedYear, default=AssessedYear.LATEST
+    )
+    partial_rise = models.DecimalField(
+        _("rise that counts as partial, per year"),
+        max_digits=8,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Below the target, a figure that rose by at least this much a year since the "
+            "first figure after the commitment scores 0; empty: no partial score."
+        ),
+    )
+    single_figure = models.CharField(
+        _("with one figure only"),
+        max_length=20,
+        choices=SingleFigure,
+        default=SingleFigure.NO_SCORE,
+    )
+    precision = models.DecimalField(
+        _("published precision"),
+        max_digits=6,
+        decimal_places=3,
+        default=Decimal("0.01"),
+        help_text=_(
+            "NATO's figures are compared at the precision it publishes them: a crossing of "
+            "the target by less than this is not a change."
+        ),
+    )
+    notes = models.TextField(_("why this rule"), blank=True)
+
+    objects = AssessmentRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assessment rule")
+        verbose_name_plural = _("assessment rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(precision__gt=0), name="commitments_assessmentrule_precision"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(partial_rise__isnull=True) | models.Q(partial_rise__gt=0),
+                name="commitments_assessmentrule_partial_rise_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment}: {self.get_assessed_year_display()}"
+
+    def natural_key(self):
+        return self.commitment.natural_key()
+
+    natural_key.dependencies = ["commitments.commitment"]
+
+
+class AssessmentCycleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=AssessmentCycle.State.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published cycles; drafts too for those who may assess."""
+        if user.has_perm("commitments.change_assessment"):
+            return self
+        return self.published()
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class AssessmentCycle(models.Model):
+    """An interim or final assessment of a summit's priority commitments over a period,
+    as the G7 Research Group makes them; published as a report."""
+
+    class Kind(models.TextChoices):
+        INTERIM = "interim", _("Interim")
+        FINAL = "final", _("Final")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    summit = models.ForeignKey(
+        Summit, on_delete=models.PROTECT, related_name="assessment_cycles", verbose_name=_("summit")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.INTERIM)
+    starts_on = models.DateField(_("period from"))
+    ends_on = models.DateField(_("period to"))
+    commitments = models.ManyToManyField(
+        Commitment, related_name="assessment_cycles", verbose_name=_("priority commitments")
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessment_cycles",
+    )
+    created_at = models.DateTimeField(_("opened at"), default=timezone.now)
+
+    objects = AssessmentCycleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ends_on", "pk"]
+        verbose_name = _("assessment cycle")
+        verbose_name_plural = _("assessment cycles")
+        permissions = [("publish_assessmentcycle", _("Can publish an assessment cycle"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="commitments_assessmentcycle_period",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="draft") | models.Q(published_at__isnull=False),
+                name="commitments_assessmentcycle_published_at",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("commitments:assessment", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def for_report(self):
+        return self.select_related("commitment__summit", "ally", "author").prefetch_related(
+            models.Prefetch(
+                "sources",
+                queryset=AssessmentSource.objects.select_related("paragraph__document").defer(
+                    "paragraph__folded_text", *without_document_text("paragraph__document")
+                ),
+            )
+        )
+
+
+class Assessment(models.Model):
+    """One score of a cycle: a commitment, and the ally it binds (none for a commitment
+    of the Alliance as a whole), with the reasoning and its sources."""
+
+    class Score(models.IntegerChoices):
+        FULL = 1, _("+1 full compliance")
+        PARTIAL = 0, _("0 partial compliance, or work in progress")
+        NONE = -1, _("−1 no compliance")
+
+    cycle = models.ForeignKey(AssessmentCycle, on_delete=models.CASCADE, related_name="assessments")
+    commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="assessments")
+    ally = models.ForeignKey(
+        Ally, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments"
+    )
+    score = models.SmallIntegerField(_("score"), choices=Score, null=True, blank=True)
+    rationale = models.TextField(_("reasoning"), blank=True)
+    automatic_score = models.SmallIntegerField(
+        _("score from the figures"), choices=Score, null=True, blank=True
+    )
+    automatic_reason = models.CharField(_("what the figures say"), max_length=300, blank=True)
+    override_reason = models.TextField(_("why the score differs from the figures"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    objects = AssessmentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["cycle", "commitment__summit__started_on", "commitment", "ally__name_en"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "commitment", "ally"],
+                condition=models.Q(ally__isnull=False),
+                name="commitments_assessment_unique_ally",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "commitment"],
+                condition=models.Q(ally__isnull=True),
+                name="commitments_assessment_unique_alliance",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=-1, score__lte=1),
+                name="commitments_assessment_score_scale",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.ally or _("Alliance")
+        return f"{self.cycle} · {self.commitment} · {who}"
+
+    @property
+    def is_automatic(self) -> bool:
+        """The score is the figures' own, and no editor changed it."""
+        return (
+            self.automatic_score is not None
+            and self.score == self.automatic_score
+            and not self.override_reason
+        )
+
+    @property
+    def is_override(self) -> bool:
+        return bool(self.override_reason) and self.score != self.automatic_score
+
+    @property
+    def is_decided(self) -> bool:
+        """Ready to publish: a score from the figures, or an editor's reasoning."""
+        return self.is_automatic or bool(self.rationale.strip())
+
+
+class AssessmentSource(models.Model):
+    """A source of an assessment: an address, a paragraph of a loaded text, or both, with
+    what it says."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessment_sources",
+        verbose_name=_("paragraph"),
+    )
+    text = models.CharField(_("what it says"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["assessment", "pk"]
+        verbose_name = _("assessment source")
+        verbose_name_plural = _("assessment sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | models.Q(paragraph__isnull=False),
+                name="commitments_assessmentsource_url_or_paragraph",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text or self.url or str(self.paragraph)

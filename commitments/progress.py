@@ -3,10 +3,8 @@
 A figure counts from the newest edition that has it (NATO revises earlier years in
 each edition). An ally is counted for a year only if it was a member that year.
 
-Scores follow the G7 Research Group's compliance scale: +1 the ally meets the target
-in the latest year with a figure; 0 it does not yet, but its figure rose since the
-commitment was made, or the deadline is still ahead; -1 it does not, and its figure
-did not rise. No figure, no score. The Alliance average is the mean of the scores.
+Scores follow the G7 Research Group's compliance scale, by each target's assessment
+rule (scoring.py). The Alliance average is the mean of the scores.
 
 Amount pledges (in euros, made by the Alliance) are followed through Alliance-wide
 figures: the one for the deadline year when there is one, else the latest.
@@ -16,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .models import Ally, Commitment, Measurement
+from .scoring import NO_SCORE, Rule, Score, rule_for, score
 
 
 @dataclass(frozen=True)
@@ -32,22 +31,6 @@ class Cell:
         return self.measurement.value if self.measurement else None
 
 
-@dataclass(frozen=True)
-class Score:
-    """An ally's compliance with one commitment: +1, 0, -1, or None without a figure."""
-
-    value: int | None
-    status: str  # a Commitment.Status value
-    year: int | None = None
-
-    @property
-    def label(self):
-        return Commitment.Status(self.status).label
-
-
-NO_SCORE = Score(None, Commitment.Status.NOT_RATED)
-
-
 @dataclass
 class AllyRow:
     ally: Ally
@@ -55,21 +38,14 @@ class AllyRow:
     score: Score = NO_SCORE
 
 
-def score_row(commitment: Commitment, row: AllyRow) -> Score:
-    measured = [cell for cell in row.cells if cell.member and cell.measurement is not None]
-    if not measured or commitment.target_value is None:
-        return NO_SCORE
-    latest = measured[-1]
-    if latest.meets:
-        return Score(1, Commitment.Status.MET, latest.year)
-    deadline = commitment.deadline_year
-    if deadline is not None and latest.year < deadline:
-        return Score(0, Commitment.Status.IN_PROGRESS, latest.year)
-    made = commitment.summit.year
-    baseline = next((cell for cell in measured if cell.year >= made), measured[0])
-    if latest.year > baseline.year and latest.value > baseline.value:
-        return Score(0, Commitment.Status.IN_PROGRESS, latest.year)
-    return Score(-1, Commitment.Status.MISSED, latest.year)
+def score_row(commitment: Commitment, row: AllyRow, rule: Rule | None = None) -> Score:
+    """The ally's score by the commitment's rule (see scoring.py)."""
+    figures = [
+        (cell.year, cell.measurement.value)
+        for cell in row.cells
+        if cell.member and cell.measurement is not None
+    ]
+    return score(commitment, rule or rule_for(commitment), figures, ally=row.ally)
 
 
 @dataclass(frozen=True)
@@ -130,12 +106,12 @@ class Progress:
         scored = self.scored
         if not scored:
             return None
-        return sum(row.score.value for row in scored) / len(scored)
+        return sum(row.score.value or 0 for row in scored) / len(scored)
 
     def score_counts(self) -> dict[str, int]:
-        counts = {"met": 0, "in_progress": 0, "missed": 0, "no_figure": 0}
+        counts = {"met": 0, "partly_met": 0, "in_progress": 0, "missed": 0, "no_score": 0}
         for row in self.rows:
-            key = row.score.status if row.score.value is not None else "no_figure"
+            key = row.score.status if row.score.value is not None else "no_score"
             counts[key] += 1
         return counts
 
@@ -201,6 +177,7 @@ def progress_for(
     elif allies is None:
         allies = list(Ally.objects.order_by("name_en"))
     has_target = commitment.target_value is not None
+    rule = rule_for(commitment)
     rows = []
     for ally in allies:
         row = AllyRow(ally)
@@ -209,7 +186,7 @@ def progress_for(
             measurement = figures.get((ally.iso3, year)) if member else None
             meets = commitment.meets(measurement.value) if measurement and has_target else None
             row.cells.append(Cell(year, member, measurement, meets))
-        row.score = score_row(commitment, row)
+        row.score = score_row(commitment, row, rule)
         rows.append(row)
     counts = []
     for index, year in enumerate(years):

@@ -17,9 +17,10 @@ from summits.wording import diff_counts, word_diff
 from . import charts, services
 from .filters import CommitmentFilter
 from .forms import CommitmentForm, MeasurementForm, ReviewForm, StatusChangeForm
-from .lineage import lineage_of
-from .models import Ally, Commitment, Indicator, Measurement, StatusChange
+from .lineage import lineage_of, linked_commitments
+from .models import Ally, AssessmentCycle, Commitment, Indicator, Measurement, StatusChange
 from .progress import latest_figures_by_indicator, progress_for
+from .scoring import average, describe_rule, rule_for
 from .templatetags.tracker import target_label
 
 COMMITMENT_FIELDS = [
@@ -63,7 +64,7 @@ def _filterset(request):
     data = request.GET.copy()
     data.pop("page", None)
     data.setdefault("review", Commitment.Review.CONFIRMED)
-    queryset = Commitment.objects.for_list()
+    queryset = Commitment.objects.for_list().with_overdue()
     if data["review"] != Commitment.Review.REJECTED:
         queryset = queryset.shown()
     return CommitmentFilter(data, queryset=queryset)
@@ -147,9 +148,20 @@ def _commitment_row(request, commitment):
 
 
 def commitment_detail(request, slug):
-    commitment = get_object_or_404(Commitment.objects.for_list(), slug=slug)
+    commitment = get_object_or_404(Commitment.objects.for_list().with_overdue(), slug=slug)
     lineage = lineage_of(commitment)
+    compare_from, compare_to = _compare_pair(commitment, lineage)
     progress = progress_for(commitment)
+    status_changes = list(
+        commitment.status_changes.select_related("source_paragraph__document", "author").order_by(
+            "-as_of", "-pk"
+        )
+    )
+    rule = (
+        describe_rule(commitment, rule_for(commitment))
+        if commitment.indicator_id and commitment.has_target
+        else None
+    )
     return render(
         request,
         "commitments/detail.html",
@@ -158,15 +170,30 @@ def commitment_detail(request, slug):
             "paragraph": commitment.paragraph,
             "before": commitment.paragraph.text[: commitment.quote_start],
             "after": commitment.paragraph.text[commitment.quote_end :],
-            "status_changes": commitment.status_changes.select_related(
-                "source_paragraph__document", "author"
-            ).order_by("-as_of", "-pk"),
+            "status_changes": status_changes,
+            "latest_change": status_changes[0] if status_changes else None,
             "progress": progress,
             "charts": _progress_charts(commitment, progress),
             "lineage": lineage,
+            "compare_from": compare_from,
+            "compare_to": compare_to,
             "bound_allies": commitment.bound_allies.all(),
+            "rule": rule,
+            "assessed": commitment.assessments.filter(
+                cycle__state=AssessmentCycle.State.PUBLISHED
+            ).select_related("cycle", "ally"),
         },
     )
+
+
+def _compare_pair(commitment, lineage):
+    """The two members of the line the comparison form starts with: the earlier one and
+    this one, or this one and the next; never the same one twice."""
+    members = [member.pk for member in lineage.members]
+    if commitment.parent_id in members:
+        return commitment.parent_id, commitment.pk
+    others = [pk for pk in members if pk != commitment.pk]
+    return commitment.pk, (others[0] if others else None)
 
 
 def _progress_charts(commitment, progress):
@@ -200,17 +227,26 @@ def _progress_charts(commitment, progress):
 
 
 def commitment_compare(request):
-    """Word-level comparison of two linked commitments' wording: ?a=<slug>&b=<slug>."""
+    """Two commitments side by side, their wording compared word by word: ?a=&b=, any
+    two, linked or not. Without two different ones, the page asks for them."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
     found = {
         c.slug: c for c in Commitment.objects.for_list().filter(slug__in=[s for s in slugs if s])
     }
-    if not all(slug in found for slug in slugs):
-        raise Http404(_("Name two commitments to compare."))
-    first, second = found[slugs[0]], found[slugs[1]]
-    lineage = lineage_of(first)
-    if second not in lineage:
-        raise Http404(_("These two commitments are not in the same line."))
+    choices = (
+        Commitment.objects.shown()
+        .select_related("summit")
+        .order_by("summit__started_on", "paragraph__position", "pk")
+    )
+    first, second = found.get(slugs[0]), found.get(slugs[1])
+    if first is None or second is None or first.pk == second.pk:
+        if any(slug and slug not in found for slug in slugs):
+            raise Http404(_("No such commitment."))
+        return render(
+            request,
+            "commitments/compare.html",
+            {"first": first, "second": None, "choices": choices},
+        )
     scope = "paragraph" if request.GET.get("scope") == "paragraph" else "quote"
     if scope == "paragraph":
         pieces = word_diff(first.paragraph.text, second.paragraph.text)
@@ -225,13 +261,10 @@ def commitment_compare(request):
             "pieces": pieces,
             "counts": diff_counts(pieces),
             "scope": scope,
-            "lineage": lineage,
+            "linked": second in lineage_of(first),
+            "choices": choices,
         },
     )
-
-
-def ally_list(request):
-    return render(request, "commitments/ally_list.html", {"allies": Ally.objects.all()})
 
 
 # Most recent commitments shown on an ally's page, measured ones and the others.
@@ -268,7 +301,9 @@ def ally_detail(request, iso3):
             commitment, allies=[ally], figures=by_indicator.get(commitment.indicator_id, {})
         )
         rows.append((commitment, progress.years, progress.rows[0]))
-    scores = [row.score.value for _c, _y, row in rows if row.score.value is not None]
+    # Each target of a lineage counts once (Wales 2 % and Vilnius 2 %).
+    parent_of = dict(linked_commitments().values_list("pk", "parent_id"))
+    mean, counted = average([(c, row.score) for c, _y, row in rows], parent_of)
     measurements = ally.measurements.select_related("indicator").order_by(
         "indicator__name", "year", "edition"
     )
@@ -279,7 +314,8 @@ def ally_detail(request, iso3):
             "ally": ally,
             "rows": rows[-ALLY_MEASURED:],
             "measured_count": len(rows),
-            "average": sum(scores) / len(scores) if scores else None,
+            "average": mean,
+            "counted": counted,
             "others": others_shown,
             "others_count": others.count(),
             "measurements": measurements,

@@ -10,7 +10,17 @@ can pass its historical models; tests pass the real ones after a flush.
 
 APP_MODELS = {
     "summits": ["summit", "document", "paragraph"],
-    "commitments": ["ally", "indicator", "measurement", "commitment", "statuschange"],
+    "commitments": [
+        "ally",
+        "indicator",
+        "measurement",
+        "commitment",
+        "statuschange",
+        "assessmentrule",
+        "assessmentcycle",
+        "assessment",
+        "assessmentsource",
+    ],
     "reader": ["annotation"],
 }
 
@@ -23,6 +33,11 @@ EDIT = [
     "commitments.change_commitment",
     "commitments.add_statuschange",
     "commitments.add_measurement",
+    # Assessment cycles: open one, score and reason, cite sources, publish.
+    "commitments.add_assessmentcycle",
+    "commitments.change_assessment",
+    "commitments.add_assessmentsource",
+    "commitments.publish_assessmentcycle",
 ]
 
 ADMIN = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("summits/<slug:slug>/", views.summit_detail, name="summit"),
     path("search/", views.search, name="search"),
+    path("documents/compare/", views.document_compare, name="document_compare"),
     path("documents/<slug:slug>/", views.document_detail, name="document"),
     path(
         "documents/<slug:slug>/paragraphs.<str:fmt>",

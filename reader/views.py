@@ -18,10 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments.models import Ally, Commitment, Measurement
 from commitments.progress import latest_figures_by_indicator, progress_for
-from nato_tracker import exports, history
+from nato_tracker import clock, exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits.models import Document, Paragraph, Summit, without_document_text
+from summits.wording import word_diff
 
 from . import services
 from .forms import AnnotationCreateForm, AnnotationEditForm, VersionForm
@@ -70,9 +71,11 @@ def home(request):
         .defer("paragraph__folded_text", *without_document_text("paragraph__document"))
         .order_by("-created_at", "-pk")[:6]
     )
+    # The next summit is the first one still to come, seen from today: none once the
+    # last one announced has been held.
     next_summit = (
-        Summit.objects.filter(kind=Summit.Kind.SUMMIT, documents__isnull=True)
-        .order_by("-started_on")
+        Summit.objects.filter(kind=Summit.Kind.SUMMIT, started_on__gt=clock.today())
+        .order_by("started_on")
         .first()
     )
     return render(
@@ -406,3 +409,44 @@ def paragraph_rows(document, paragraphs):
             "defects": paragraph.defect_kinds,
             "url": permalink(paragraph),
         }
+
+
+def document_compare(request):
+    """Two texts side by side, paragraph by paragraph (by their number where both have
+    one, else in order), each pair's wording compared word by word: ?a=&b=, any two."""
+    slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
+    documents = Document.objects.without_text().select_related("summit")
+    found = {d.slug: d for d in documents.filter(slug__in=[s for s in slugs if s])}
+    if any(slug and slug not in found for slug in slugs):
+        raise Http404(_("No such document."))
+    first, second = found.get(slugs[0]), found.get(slugs[1])
+    context = {
+        "first": first,
+        "second": second,
+        "choices": documents.order_by("-published_on", "pk"),
+    }
+    if first is not None and second is not None and first.pk != second.pk:
+        left = list(Paragraph.objects.filter(document=first).defer("folded_text"))
+        right = list(Paragraph.objects.filter(document=second).defer("folded_text"))
+        context["rows"] = aligned_paragraphs(left, right)
+    else:
+        context["second"] = None
+    return render(request, "reader/document_compare.html", context)
+
+
+def aligned_paragraphs(left, right):
+    """(first's paragraph or None, second's or None, word diff or None) rows: paired by
+    number when both texts number their paragraphs, else by position."""
+    numbered = all(p.number is not None for p in left + right if p.parent_id is None)
+    key = (lambda p: p.label) if numbered else (lambda p: p.position)
+    by_key = {key(p): p for p in right}
+    rows, used = [], set()
+    for paragraph in left:
+        match = by_key.get(key(paragraph))
+        if match is not None:
+            used.add(match.pk)
+            rows.append((paragraph, match, word_diff(paragraph.text, match.text)))
+        else:
+            rows.append((paragraph, None, None))
+    rows.extend((None, p, None) for p in right if p.pk not in used)
+    return rows

@@ -32,7 +32,7 @@ def test_commitment_csv_export_follows_the_filters_and_opens_with_accents(
     expected = Commitment.objects.filter(category="ukraine", review="confirmed")
     assert sorted(r["slug"] for r in rows) == sorted(expected.values_list("slug", flat=True))
     baseline = next(r for r in rows if r["slug"] == "washington-2024-ukraine-40-billion-baseline")
-    assert baseline["parent"] == "vilnius-2023-cap-multi-year-programme"
+    assert baseline["parent"] == "vilnius-2023-ukraine-support-as-long-as-it-takes"
     assert baseline["target_value"] == "40000000000.00"
     assert "milliards d’euros" in baseline["quote"]
     assert baseline["url"].endswith("/commitments/washington-2024-ukraine-40-billion-baseline/")
@@ -104,7 +104,7 @@ def test_measurement_exports_filter_by_indicator_ally_and_year(client):
 
 
 def test_home_shows_headline_progress_summits_and_annotations(
-    client, django_assert_max_num_queries
+    today, client, django_assert_max_num_queries
 ):
     user = get_user_model().objects.create_user("editor")
     paragraph = Paragraph.objects.get(document__slug=VILNIUS, label="27")
@@ -123,7 +123,9 @@ def test_home_shows_headline_progress_summits_and_annotations(
     assert "23 of 32 allies at 2% or more in 2024" in html
     assert "40 billion euros pledged; no amount recorded yet" in html
     assert "Washington Summit 2024" in html
-    assert "The Hague Summit 2025" in html
+    # Seen from 1 December 2026, The Hague (June 2025) is past: no next summit.
+    assert "The Hague Summit 2025" not in html
+    assert "No summit announced after the latest one." in html
     assert "Le plancher de 2 %." in html
     # Wales is raised by Vilnius: it is no longer a headline.
     assert "Defence Investment Pledge: move towards" not in html
@@ -141,7 +143,10 @@ def test_the_ally_page_gives_no_verdict_before_accession(client, django_assert_m
     assert not by_year[2023].member and by_year[2023].meets is None
     assert by_year[2024].member and by_year[2024].meets
     assert "not a member" in html
-    assert "Average score" in html
+    # Sweden joined after Vilnius (July 2023): it is not scored on its commitments.
+    assert spending.score.value is None and spending.score.reason == "joined_after"
+    assert "joined after the commitment was made" in html
+    assert "Average score" not in html
     # Measured only where there is a target: CAP funding has none per ally.
     assert "vilnius-2023-cap-sustained-funding" not in rows
 

@@ -34,8 +34,11 @@ PAGES = [
     (f"{VILNIUS}p27/", 6, "Read it in its context", "Le lire dans son contexte"),
     ("/commitments/", 10, "Export this list", "Exporter cette liste"),
     (TWO_PERCENT, 10, "In the words of the text", "Dans les mots du texte"),
-    ("/allies/", 4, "Member since", "Membre depuis"),
-    ("/allies/pol/", 6, "Measured commitments", "Engagements mesurés"),
+    ("/allies/", 6, "Member since", "Membre depuis"),
+    ("/allies/pol/", 7, "Measured commitments", "Engagements mesurés"),
+    ("/allies/compare/?allies=pol&allies=esp", 8, "Compare allies", "Comparer des Alliés"),
+    ("/methodology/", 4, "What counts as a commitment", "Ce qui compte comme engagement"),
+    ("/assessments/", 4, "Assessment cycles", "Cycles d’évaluation"),
     ("/search/?q=engageons", 6, "Words to find", "Mots à trouver"),
     ("/accounts/login/", 4, "Sign in", "Se connecter"),
 ]

@@ -77,8 +77,14 @@ def test_the_whole_line_is_the_same_from_any_of_its_commitments():
 
 def test_the_ukraine_line_ends_with_the_hague_as_the_next_meeting():
     lineage = lineage_of(get(BASELINE))
-    assert lineage.root.slug == CAP
-    assert [step.summit.slug for step in lineage.steps] == ["vilnius-2023", "washington-2024"]
+    # The 40 billion euros follow up the Vilnius support pledge, not the CAP.
+    assert lineage.root.slug == "vilnius-2023-ukraine-support-as-long-as-it-takes"
+    assert CAP not in [c.slug for c in lineage.members]
+    assert [step.summit.slug for step in lineage.steps] == [
+        "vilnius-2023",
+        "brussels-foreign-ministers-2023",
+        "washington-2024",
+    ]
     assert [s.slug for s in lineage.later] == ["the-hague-2025"]
 
 
@@ -89,8 +95,9 @@ def test_a_commitment_without_lineage_is_alone():
 
 
 def test_the_commitment_page_shows_the_line_and_the_next_meeting(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, today
 ):
+    today("2025-01-01")
     with django_assert_max_num_queries(10):
         html = client.get(get(SPENDING).get_absolute_url()).content.decode()
     assert "Wales Summit 2014" in html
@@ -98,18 +105,27 @@ def test_the_commitment_page_shows_the_line_and_the_next_meeting(
     assert "The Hague Summit 2025" in html
     assert "its commitments arrive when its text is loaded" in html
     assert f"/commitments/compare/?a={WALES}&amp;b={SPENDING}" in html
+    # Once held, The Hague is no longer "next".
+    today("2026-12-01")
+    html = client.get(get(SPENDING).get_absolute_url()).content.decode()
+    assert "its commitments arrive when its text is loaded" not in html
+    assert "its text is not loaded yet, so nothing of this line is followed from it" in html
 
 
 def test_compare_shows_a_word_level_diff_of_two_linked_commitments(
     client, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(6):
-        response = client.get("/commitments/compare/", {"a": CAP, "b": BASELINE})
+        response = client.get(
+            "/commitments/compare/", {"a": CAP, "b": "vilnius-2023-cap-sustained-funding"}
+        )
     assert response.status_code == 200
     html = response.content.decode()
     assert "<del>" in html and "<ins>" in html
     pieces = response.context["pieces"]
-    assert "".join(p.text for p in pieces if p.op != "delete") == get(BASELINE).quote
+    assert "".join(p.text for p in pieces if p.op != "delete") == (
+        get("vilnius-2023-cap-sustained-funding").quote
+    )
     paragraphs = client.get(
         "/commitments/compare/", {"a": WALES, "b": SPENDING, "scope": "paragraph"}
     )
@@ -119,7 +135,13 @@ def test_compare_shows_a_word_level_diff_of_two_linked_commitments(
     )
 
 
-def test_compare_refuses_commitments_of_different_lines_and_unknown_ones(client):
-    assert client.get("/commitments/compare/", {"a": CAP, "b": SPENDING}).status_code == 404
+def test_compare_takes_any_two_commitments_and_never_one_with_itself(client):
+    unlinked = client.get("/commitments/compare/", {"a": CAP, "b": SPENDING})
+    assert unlinked.status_code == 200 and "<del>" in unlinked.content.decode()
+    assert "These two are not linked" in unlinked.content.decode()
     assert client.get("/commitments/compare/", {"a": CAP, "b": "nothing"}).status_code == 404
-    assert client.get("/commitments/compare/").status_code == 404
+    # Without a second one, or the same one twice, the page asks for two.
+    for query in ({}, {"a": CAP}, {"a": CAP, "b": CAP}):
+        page = client.get("/commitments/compare/", query)
+        assert page.status_code == 200 and page.context["second"] is None
+        assert "Choose two different commitments" in page.content.decode()

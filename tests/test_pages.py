@@ -34,12 +34,20 @@ QUERIES = {
         "the indicators of the filter",
         "a page of commitments",
     ],
-    "/allies/": ["the allies"],
+    "/allies/": [
+        "the allies",
+        "the commitments binding allies one by one, measured or overdue",
+        "their named allies",
+        "the indicators with figures per ally",
+        "their figures",
+        "the lineage links",
+    ],
     "/allies/pol/": [
         "the ally",
         "its measured commitments",
         "its other commitments",
         "the figures of the measured ones",
+        "the lineage links",
         "the number of the others",
         "the ally's own figures",
     ],
@@ -52,6 +60,7 @@ QUERIES = {
         "the allies",
         "the named allies",
         "the status history",
+        "its scores in published assessments",
     ],
 }
 

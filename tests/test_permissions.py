@@ -1,11 +1,13 @@
 """Every write URL, GET and POST, as anonymous, analyst, editor and admin."""
 
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from commitments.assessments import open_cycle
 from commitments.models import Commitment
 from summits.models import Paragraph
 from tests.factories import make_annotation, make_user
@@ -39,6 +41,9 @@ MATRIX = {
     "import_upload":           [(L, L),      DENIED,     DENIED,     (200, 400)],
     "import_confirm":          [(405, L),    (405, 403), (405, 403), (405, 400)],
     "admin_users":             [(AL, AL),    (AL, AL),   (AL, AL),   (200, 200)],
+    "assessment_create":       [(L, L),      DENIED,     FORM,       FORM],
+    "assessment_edit":         [(L, L),      DENIED,     FORM,       FORM],
+    "assessment_publish":      [(405, L),    (405, 403), (405, 302), (405, 302)],
 }  # fmt: skip
 
 
@@ -52,6 +57,11 @@ def world():
     commitment = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
     commitment.title = commitment.title  # a history record to restore
     commitment.save()
+    cycle = open_cycle(
+        summit=commitment.summit, kind="interim", starts_on=date(2023, 7, 12),
+        ends_on=date(2024, 6, 30), title="Matrix", commitments=[commitment], user=None,
+    )  # fmt: skip
+    entry = cycle.assessments.first()
     urls = {
         "annotation_create": reverse("reader:annotation_create", args=[paragraph.pk]),
         "annotation_edit": reverse("reader:annotation_edit", args=[own.pk]),
@@ -74,6 +84,9 @@ def world():
         "import_upload": reverse("imports:upload"),
         "import_confirm": reverse("imports:confirm"),
         "admin_users": reverse("admin:auth_user_changelist"),
+        "assessment_create": reverse("commitments:assessment_create"),
+        "assessment_edit": reverse("commitments:assessment_edit", args=[cycle.slug, entry.pk]),
+        "assessment_publish": reverse("commitments:assessment_publish", args=[cycle.slug]),
     }
     return users, urls
 
@@ -116,16 +129,20 @@ def test_the_matrix_covers_every_write_url():
         if isinstance(name, str)
     }
     reads = {"summits:timeline", "reader:summit", "reader:document", "reader:paragraph",
-             "reader:paragraphs_export", "reader:search", "reader:home",
+             "reader:paragraphs_export", "reader:search", "reader:home", "reader:document_compare",
              "commitments:list", "commitments:detail", "commitments:compare",
              "commitments:export", "commitments:measurements_export", "commitments:allies",
-             "commitments:ally"}  # fmt: skip
+             "commitments:ally", "commitments:ally_compare", "commitments:methodology",
+             "commitments:feed", "commitments:ally_feed", "commitments:tracker_feed",
+             "commitments:assessments", "commitments:assessment",
+             "commitments:assessment_export"}  # fmt: skip
     covered = {
         "reader:annotation_create", "reader:annotation_edit", "reader:annotation_delete",
         "reader:annotation_history", "reader:annotation_restore", "commitments:curate",
         "commitments:review", "commitments:edit", "commitments:status_create",
         "commitments:measurement_create", "commitments:history", "commitments:restore",
-        "imports:upload", "imports:confirm",
+        "imports:upload", "imports:confirm", "commitments:assessment_create",
+        "commitments:assessment_edit", "commitments:assessment_publish",
     }  # fmt: skip
     assert names - reads == covered
 
