@@ -148,3 +148,8 @@ def test_active_filters_can_be_removed_one_by_one(client):
 def test_the_export_links_carry_the_current_filters(client):
     html = client.get(URL, {"category": "ukraine"}).content.decode()
     assert 'href="/commitments/export.csv?category=ukraine&amp;review=confirmed"' in html
+
+
+def test_the_pager_keeps_the_filters(client):
+    html = client.get("/commitments/?review=confirmed&sort=title").content.decode()
+    assert 'rel="next" href="?review=confirmed&amp;sort=title&amp;page=2"' in html
