@@ -29,6 +29,7 @@ __all__ = [
     "check_language",
     "decode",
     "detect_language",
+    "is_chrome",
     "join_lines",
     "normalize_compatibility",
     "other_language",
@@ -484,7 +485,7 @@ def _clean(text: str) -> str:
     return " ".join(_normalize(text).split())
 
 
-def _is_chrome(text: str) -> bool:
+def is_chrome(text: str) -> bool:
     """Site furniture: share buttons, sources, comment boxes, page numbers, site names."""
     if _DOMAIN_RE.fullmatch(text) or _SITE_BLURB_RE.match(text):
         return True
@@ -528,7 +529,7 @@ def _split_lines(text: str) -> list[_Line]:
         if not cleaned:
             line.kind = "blank"
             blank_before = True
-        elif _is_chrome(cleaned):
+        elif is_chrome(cleaned):
             line.kind = "chrome"
         else:
             _classify_marker(line)
