@@ -137,7 +137,9 @@ def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
 
 def document_detail(request, slug):
     document = get_object_or_404(
-        Document.objects.select_related("summit", "supersedes", "superseded_by").defer("raw_text"),
+        Document.objects.select_related("summit", "supersedes", "superseded_by", "original").defer(
+            "raw_text", "original__data"
+        ),
         slug=slug,
     )
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))

@@ -947,21 +947,39 @@ def _numbered_layout(lines: list[_Line], starts: list[_Line]) -> _Layout | None:
         for line in lines
         if line.kind == "chrome" and _DOMAIN_RE.fullmatch(line.text)
     }
+    previous: _Line | None = None
     for line in lines:
         if line.kind == "blank" or first <= line.number < body_end:
             if line.kind == "chrome":
                 removed.append(Removed("chrome", line.text, line.number))
+            previous = None
             continue
         before = line.number < first
         if line.kind == "chrome" or any(site in line.text.lower() for site in sites):
             kind = "chrome"
         elif before and not title and _is_title(line.text):
             kind, title = "title", line.text
+        elif before and previous is not None and _continues_title(title, previous, line):
+            kind, title = "title", f"{title} {line.text}"
         else:
             kind = "front_matter" if before else "back_matter"
         removed.append(Removed(kind, line.text, line.number))
+        previous = line if kind == "title" else None
     removed.sort(key=lambda entry: entry.line)
     return _Layout(items, removed, title=title, numbered=True)
+
+
+def _continues_title(title: str, previous: _Line, line: _Line) -> bool:
+    """A headline wrapped onto the next line: a long first line, then words that cannot
+    start a heading of their own (lowercase, or an aside in parentheses)."""
+    return (
+        len(previous.text) >= _WRAPPED_TITLE_MIN
+        and (line.text[0].islower() or line.text[0] == "(")
+        and _is_title(f"{title} {line.text}")
+    )
+
+
+_WRAPPED_TITLE_MIN = 60
 
 
 def _is_title(text: str) -> bool:
