@@ -143,9 +143,14 @@ def document_detail(request, slug):
         slug=slug,
     )
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
+    # The other language versions of the text, paragraph by paragraph (two queries, only
+    # for a text that has some).
+    aligned = Paragraph.objects.aligned(document, paragraphs)
     for paragraph in paragraphs:
         paragraph.document = document  # permalinks need it: no query per paragraph
+        paragraph.other_languages = aligned.get(paragraph.label, [])
         prepare_paragraph(paragraph, request.user)
+    versions = {p.document for others in aligned.values() for p in others}
     report = document.ingest_report or {}
     return render(
         request,
@@ -153,6 +158,7 @@ def document_detail(request, slug):
         {
             "document": document,
             "paragraphs": paragraphs,
+            "language_versions": sorted(versions, key=lambda version: version.language),
             "removed": report.get("removed", []),
             "warnings": report.get("warnings", []),
             "defective": [p for p in paragraphs if p.defects],

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import search
+from . import recognition, search
 from .ingest import anchor_for
 from .text import fold
 
@@ -249,6 +249,28 @@ class ParagraphQuerySet(models.QuerySet):
 
     def get_by_natural_key(self, sha256, position):
         return self.get(document__sha256=sha256, position=position)
+
+    def aligned(self, document, own=None) -> dict[str, list]:
+        """Label of each paragraph of `document` -> its paragraphs in the other language
+        versions of the same work (summits.recognition.align: by number, else by order).
+        `own` are the document's paragraphs when the caller has them already."""
+        if document.work_id is None:
+            return {}
+        others = list(Document.objects.language_versions(document).without_text())
+        if not others:
+            return {}
+        if own is None:
+            own = list(self.filter(document=document).only("label", "number", "position"))
+        theirs = list(self.filter(document__in=others).defer("folded_text").order_by("position"))
+        found: dict[str, list] = {}
+        for other in others:
+            mine = [p for p in theirs if p.document_id == other.pk]
+            for paragraph in mine:
+                paragraph.document = other  # their addresses need it: no query each
+            by_label = {p.label: p for p in mine}
+            for label, other_label in recognition.align(own, mine).pairs:
+                found.setdefault(label, []).append(by_label[other_label])
+        return found
 
     def by_anchor(self, anchor):
         """The paragraphs whose reader anchor is `anchor` ("p27", "p34-6", "s4")."""

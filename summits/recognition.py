@@ -32,6 +32,7 @@ __all__ = [
     "Difference",
     "align",
     "compare",
+    "counterpart_span",
     "fingerprint",
     "language_match",
     "words_key",
@@ -97,8 +98,27 @@ class Comparison:
     @property
     def shared(self) -> int:
         """Paragraphs kept or changed a little (paired), out of the larger text."""
-        changed = sum(1 for d in self.differences if d.kind == "changed")
-        return self.identical + self.equivalent + changed
+        return self.unchanged + self.changed
+
+    @property
+    def unchanged(self) -> int:
+        return self.identical + self.equivalent
+
+    def count(self, kind: str) -> int:
+        """Differences of one kind: "changed", "added" or "removed"."""
+        return sum(1 for difference in self.differences if difference.kind == kind)
+
+    @property
+    def changed(self) -> int:
+        return self.count("changed")
+
+    @property
+    def added(self) -> int:
+        return self.count("added")
+
+    @property
+    def removed(self) -> int:
+        return self.count("removed")
 
     @property
     def share(self) -> float:
@@ -204,3 +224,28 @@ def language_match(these: Sequence[Numbered], others: Sequence[Numbered]) -> flo
             agreeing += mine == theirs
     agreement = agreeing / with_figures if with_figures else 1.0
     return coverage * agreement
+
+
+# A sentence ends with one of these, then a space and the start of the next sentence.
+_SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+(?=\s|$)|$)")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE_RE.finditer(text):
+        start = match.start() + len(match[0]) - len(match[0].lstrip())
+        if match[0].strip():
+            spans.append((start, match.end()))
+    return spans
+
+
+def counterpart_span(text: str, start: int, end: int, other: str) -> tuple[int, int]:
+    """Where a quote of `text` (start, end) stands in its aligned paragraph `other`, in
+    another language: the same sentences when both have as many, else all of it."""
+    mine, theirs = _sentences(text), _sentences(other)
+    if not mine or len(mine) != len(theirs):
+        return 0, len(other)
+    indices = [i for i, (a, b) in enumerate(mine) if a < end and start < b]
+    if not indices:
+        return 0, len(other)
+    return theirs[indices[0]][0], theirs[indices[-1]][1]
