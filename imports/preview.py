@@ -100,8 +100,16 @@ class Preview:
         ]
 
     @property
+    def headline(self) -> str:
+        """The headline found: the reader's (a page's <h1>, a PDF's largest type), else
+        the one the ingest found in the text."""
+        return self.source.title or self.parsed.title
+
+    @property
     def title(self) -> str:
-        return self.request.title or self.source.title or self.parsed.title or self.source.filename
+        """The title given, else the earlier version's, else the headline found."""
+        earlier = self.replaces.title if self.replaces is not None else ""
+        return self.request.title or earlier or self.headline or self.source.filename
 
     @property
     def kind_label(self) -> str:
@@ -162,12 +170,15 @@ def _in_context(pieces: list[Piece]) -> list[Piece]:
         text = piece.text
         if piece.op == "equal" and len(text) > 2 * _CONTEXT + 5:
             first, last = index == 0, index == len(pieces) - 1
+            head = text[:_CONTEXT].rsplit(" ", 1)[0].rstrip() + " …"
+            tail = "… " + text[-_CONTEXT:].split(" ", 1)[-1].lstrip()
+            # A piece keeps its leading space: the words before a change stay apart.
             if first:
-                text = "… " + text[-_CONTEXT:].lstrip()
+                text = tail
             elif last:
-                text = text[:_CONTEXT].rstrip() + " …"
+                text = head
             else:
-                text = text[:_CONTEXT].rstrip() + " … " + text[-_CONTEXT:].lstrip()
+                text = f"{head} {tail}"
         shown.append(Piece(piece.op, text))
     return shown
 

@@ -844,6 +844,10 @@ def _runs(starts: list[_Line]) -> list[list[_Line]]:
     return runs
 
 
+# Items of a list of headlines (a sidebar's "most read") are short and end without a stop.
+_HEADLINE_ITEM = 80
+
+
 def _accept_numbers(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """The lines (some cut where a number was glued to a sentence) and the numbered
     lines that really start a paragraph, in order.
@@ -851,7 +855,7 @@ def _accept_numbers(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     Only the most common marker style counts ("1." or "1)" or "1 -" or "(1)"). A number
     that does not start a block is accepted when it follows the previous one, or, for
     the first, when the next one follows it (a text may start at any number). A short
-    list numbered from 1 again after the body (a sidebar's) is not the body's.
+    list numbered from 1 again (a sidebar's), short or made of headlines, is not the body's.
     """
     candidates = [line for line in lines if line.kind in ("numbered", "maybe_numbered")]
     styles = Counter(line.style for line in candidates if line.kind == "numbered")
@@ -890,7 +894,10 @@ def _accept_numbers(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     if len(runs) > 1:
         body = max(runs, key=len)
         for run in runs:
-            if run is not body and len(run) * 3 <= len(body):
+            headlines = all(
+                len(line.body) < _HEADLINE_ITEM and not _ends_complete(line.body) for line in run
+            )
+            if run is not body and (len(run) * 3 <= len(body) or headlines):
                 for line in run:
                     _as_plain(line)
         starts = [line for line in starts if line.kind == "numbered"]

@@ -2,7 +2,7 @@
 
 Reads: the bytes of a PDF file (`read_pages`, with pypdf), or the pages read (`layout`).
 Writes: nothing. `read_pages_within` runs `read_pages` in a child process that is stopped
-after a time budget, so that a file made to stall the reader costs seconds, not minutes.
+after a budget of processor time, so that a file made to stall the reader costs seconds.
 
 pypdf's plain extraction keeps words whole (its layout mode splits them where the
 printer kerned: "réaf firmons"); its visitors give where each piece of text starts, its
@@ -23,6 +23,7 @@ import re
 import statistics
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -160,13 +161,14 @@ def read_pages(data: bytes) -> list[Page]:
 
 
 def read_pages_within(data: bytes, seconds: float) -> list[Page]:
-    """read_pages in a child process stopped after `seconds` (PdfError "timeout")."""
+    """read_pages in a child process stopped after `seconds` of processor time, or
+    three times as long on the clock when the machine is busy (PdfError "timeout")."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "summits.pdf", str(math.ceil(seconds))],
+            [sys.executable, "-m", "summits.pdf", str(max(1, math.ceil(seconds)))],
             input=data,
             capture_output=True,
-            timeout=seconds,
+            timeout=3 * seconds + 2,
             cwd=ROOT,
             check=False,
         )
@@ -195,7 +197,7 @@ def _child(seconds: int) -> int:
     """`python -m summits.pdf SECONDS`: the PDF on stdin, its pages as JSON on stdout."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds + 1, seconds + 2))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     resource.setrlimit(resource.RLIMIT_AS, (_CHILD_MEMORY, _CHILD_MEMORY))
     sys.setrecursionlimit(5000)
     data = sys.stdin.buffer.read()
@@ -257,7 +259,7 @@ def _running(pages: list[Page]) -> set[tuple[int, int]]:
     running = set()
     for number, (page, in_band) in enumerate(zip(pages, banded, strict=True)):
         for index, key in in_band:
-            text = page.lines[index].text.strip()
+            text = unicodedata.normalize("NFKC", page.lines[index].text).strip()
             if (
                 (len(pages) > 1 and counts[key] >= needed)
                 or _PAGE_NUMBER_RE.fullmatch(text)
