@@ -266,7 +266,7 @@ def html_text(markup: str) -> _Read:
     if not text.strip():
         raise IngestError("The HTML page's main text holds only tags and scripts.")
     root = _page_tree(markup)
-    title, left_out = "", ()
+    title, left_out = "", tuple[str, ...]()
     if root is not None:
         title = _headline(root)
         kept = fold(" ".join(text.split()))

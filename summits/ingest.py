@@ -762,7 +762,7 @@ def join_lines(parts: Iterable[str], vocabulary: Vocabulary | None = None) -> st
     for part in parts:
         if not part:
             continue
-        head = _LINE_END_HYPHEN_RE.search(text) if text else None
+        head = _LINE_END_HYPHEN_RE.search(text[-80:]) if text.endswith("-") else None
         tail = _LINE_START_WORD_RE.match(part) if head else None
         if head and tail:
             drop = vocabulary is not None and vocabulary.joins(head[1], tail[0])

@@ -174,10 +174,12 @@ def read_pages_within(data: bytes, seconds: float) -> list[Page]:
         )
     except subprocess.TimeoutExpired:
         raise PdfError("timeout", f"{seconds:g} s") from None
+    if done.returncode < 0:  # stopped at its processor-time limit (or killed)
+        raise PdfError("timeout", f"{seconds:g} s")
     try:
         answer = json.loads(done.stdout)
     except ValueError:
-        reason = "timeout" if done.returncode < 0 else "damaged"
+        reason = "damaged"
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
         raise PdfError(reason, detail[0] if detail else f"exit {done.returncode}") from None
     if "error" in answer:
@@ -295,7 +297,7 @@ def layout(pages: list[Page]) -> PdfText:
     ]
     if not kept:
         return PdfText("", len(pages), left_out=left_out)
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for _number, _page, line in kept:
         sizes[round(line.size, 1)] += len(line.text)
     body_size = sizes.most_common(1)[0][0]

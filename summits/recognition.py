@@ -47,8 +47,11 @@ NEW_VERSION_SHARE = 0.6
 
 
 class Paragraphlike(Protocol):
-    label: str
-    text: str
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def words_key(text: str) -> str:
@@ -169,10 +172,9 @@ def compare(new: Sequence[Paragraphlike], old: Sequence[Paragraphlike]) -> Compa
 # --------------------------------------------------------------------------- languages
 
 
-class Numbered(Protocol):
-    label: str
-    number: int | None
-    text: str
+class Numbered(Paragraphlike, Protocol):
+    @property
+    def number(self) -> int | None: ...
 
 
 @dataclass(frozen=True)

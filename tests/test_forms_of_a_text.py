@@ -91,18 +91,22 @@ def test_every_form_gives_the_same_paragraphs_and_candidates_and_is_already_load
     assert preview.title.startswith("OTAN : Voici les 90 points forts")
 
 
-def test_the_upload_page_says_already_loaded_for_a_printed_pdf(client, printed_pdf):
+def upload_to_vilnius(client, data: bytes, filename: str):
     client.force_login(make_admin())
-    response = client.post(
+    return client.post(
         reverse("imports:upload"),
         {
             "summit": Summit.objects.get(slug="vilnius-2023").pk,
             "new_summit_kind": "summit",
             "kind": "communique",
-            "published_on": "2023-07-11",
-            "file": SimpleUploadedFile("vilnius.pdf", printed_pdf),
+            "published_on": "2023-07-12",
+            "file": SimpleUploadedFile(filename, data),
         },
     )
+
+
+def test_the_upload_page_says_already_loaded_for_a_printed_pdf(client, printed_pdf):
+    response = upload_to_vilnius(client, printed_pdf, "vilnius.pdf")
     html = response.content.decode()
     assert response.status_code == 200, html[html.find("errorlist") - 300 :][:800]
     assert "is already loaded as" in html and "read from another file or form" in html
@@ -145,17 +149,7 @@ def test_one_word_corrected_is_offered_as_a_new_version_and_the_work_follows():
 
 
 def test_the_preview_of_a_new_version_shows_the_differences(client):
-    client.force_login(make_admin())
-    response = client.post(
-        reverse("imports:upload"),
-        {
-            "summit": Summit.objects.get(slug="vilnius-2023").pk,
-            "new_summit_kind": "summit",
-            "kind": "communique",
-            "published_on": "2023-07-12",
-            "file": SimpleUploadedFile("vilnius.txt", corrected_text()),
-        },
-    )
+    response = upload_to_vilnius(client, corrected_text(), "vilnius.txt")
     html = response.content.decode()
     assert "This looks like a new version of" in html
     assert "95 of its 96 paragraphs are the same, 1 changed, 0 added, 0 removed." in html
