@@ -115,8 +115,8 @@ def test_the_matrix_covers_every_write_url():
         for name in namespaces[ns][1].reverse_dict
         if isinstance(name, str)
     }
-    reads = {"summits:timeline", "summits:original", "reader:summit", "reader:document", "reader:paragraph",
-             "reader:paragraphs_export", "reader:search", "reader:home",
+    reads = {"summits:timeline", "summits:original", "reader:summit", "reader:document",
+             "reader:paragraph", "reader:paragraphs_export", "reader:search", "reader:home",
              "commitments:list", "commitments:detail", "commitments:compare",
              "commitments:export", "commitments:measurements_export", "commitments:allies",
              "commitments:ally"}  # fmt: skip
