@@ -17,6 +17,7 @@ percentages, amounts).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -54,6 +55,7 @@ class Paragraphlike(Protocol):
     def text(self) -> str: ...
 
 
+@functools.lru_cache(maxsize=2048)  # a preview keys each paragraph several times
 def words_key(text: str) -> str:
     """The words of a text, casefolded, without accents, punctuation or hyphens."""
     return " ".join(_NON_WORD_RE.sub(" ", fold(text).replace("-", "")).split())
