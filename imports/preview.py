@@ -273,6 +273,19 @@ def build_preview(
         for item in found:
             span = (item.paragraph.position, item.candidate.start, item.candidate.end)
             (preview.covered if carry.covers(*span) else preview.found).append(item)
+    elif version is not None:
+        # The other language version holds the commitments of its paragraphs already: the
+        # commitment page shows their quote in both languages, none is added twice.
+        held = set(
+            Commitment.objects.filter(paragraph__document=version.document).values_list(
+                "paragraph__label", flat=True
+            )
+        )
+        counterparts = dict(version.alignment.pairs)
+        preview.found = []
+        for item in found:
+            covered = counterparts.get(item.paragraph.label) in held
+            (preview.covered if covered else preview.found).append(item)
     return preview
 
 

@@ -232,7 +232,11 @@ def test_an_english_and_a_french_text_are_two_language_versions_aligned(testvill
     assert version.alignment.pairs == tuple(
         (label, label) for label in ("1", "2", "2 •1", "2 •2", "3", "4")
     )
-    english = load(ENGLISH, testville).document
+    assert [item.paragraph.label for item in preview.covered] == ["2", "3", "4"]
+    assert preview.found == []  # the French text's commitments hold them
+    imported = load(ENGLISH, testville)
+    assert imported.candidates == 0
+    english = imported.document
     english.refresh_from_db()
     french.refresh_from_db()
     assert english.work_id is not None and english.work_id == french.work_id
