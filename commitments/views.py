@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nato_tracker import exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
-from summits.models import Document, Summit
+from summits.models import Document, Paragraph, Summit
+from summits.recognition import counterpart_span
 from summits.wording import diff_counts, word_diff
 
 from . import charts, services
@@ -168,6 +169,7 @@ def commitment_detail(request, slug):
         {
             "commitment": commitment,
             "paragraph": commitment.paragraph,
+            "other_languages": _quote_in_other_languages(commitment),
             "before": commitment.paragraph.text[: commitment.quote_start],
             "after": commitment.paragraph.text[commitment.quote_end :],
             "status_changes": status_changes,
@@ -194,6 +196,22 @@ def _compare_pair(commitment, lineage):
         return commitment.parent_id, commitment.pk
     others = [pk for pk in members if pk != commitment.pk]
     return commitment.pk, (others[0] if others else None)
+
+
+def _quote_in_other_languages(commitment):
+    """The commitment's quote in the other language versions of its text: (paragraph,
+    before, quote, after) with the same sentences marked (three queries, only when the
+    text has other language versions)."""
+    paragraph = commitment.paragraph
+    if paragraph.document.work_id is None:
+        return []
+    shown = []
+    for other in Paragraph.objects.aligned(paragraph.document).get(paragraph.label, []):
+        start, end = counterpart_span(
+            paragraph.text, commitment.quote_start, commitment.quote_end, other.text
+        )
+        shown.append((other, other.text[:start], other.text[start:end], other.text[end:]))
+    return shown
 
 
 def _progress_charts(commitment, progress):

@@ -60,6 +60,20 @@ class ImportForm(forms.Form):
             "version."
         ),
     )
+    translates = forms.ModelChoiceField(
+        label=_("Same text in another language as"),
+        queryset=Document.objects.current()
+        .without_text()
+        .select_related("summit")
+        .order_by("-published_on"),
+        required=False,
+        empty_label=_("— found by its paragraphs, or none —"),
+        help_text=_(
+            "The English and the French text of one communiqué are two language versions of "
+            "one work, aligned paragraph by paragraph. A text whose paragraphs align with a "
+            "document of the same summit in the other language is taken as its version."
+        ),
+    )
 
     file = forms.FileField(
         label=_("File"),
@@ -144,4 +158,5 @@ class ImportForm(forms.Form):
             source_name=data.get("source_name", "").strip(),
             source_url=data.get("source_url", ""),
             replaces=data.get("replaces"),
+            translates=data.get("translates"),
         )

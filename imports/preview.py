@@ -1,8 +1,9 @@
 """The preview of an import: everything it will write, read and shown before it is.
 
 Reads: the Source read from the upload and the ImportRequest; the database, to tell
-whether the text is loaded already, which document it corrects, and where the editors'
-work on that one goes (carry.plan_carry).
+whether the text is loaded already (in any form), which document it is a new version of
+or another language version of (recognise), and where the editors' work on the earlier
+version goes (carry.plan_carry).
 Writes: nothing. The same Preview, built again from the same file at confirmation, is
 what services.save_preview writes; its `digest` tells the two apart if anything changed
 in between.
@@ -17,9 +18,11 @@ from dataclasses import dataclass, field
 
 from commitments.extraction import Candidate, find_candidates
 from commitments.models import Category, Commitment
-from summits import formats, ingest, services
+from summits import formats, ingest, recognition, services
 from summits.models import Document
+from summits.wording import Piece, word_diff
 
+from . import recognise
 from .carry import CarryPlan, plan_carry
 from .request import ImportRequest
 
@@ -65,14 +68,48 @@ class Preview:
     covered: list[Found] = field(default_factory=list)  # held by a carried commitment
     existing: Document | None = None  # the same text, loaded already
     carry: CarryPlan | None = None  # what happens to the work on the earlier version
+    # How the text differs from the document it replaces (found, or chosen).
+    changes: recognition.Comparison | None = None
+    recognised: bool = False  # the earlier version was found by its paragraphs
+    elsewhere: recognise.Match | None = None  # alike, but a document of another summit
+    language_version: recognise.LanguageVersion | None = None
 
     @property
     def replaces(self) -> Document | None:
         return self.request.replaces
 
     @property
+    def translates(self) -> Document | None:
+        return self.request.translates
+
+    @property
+    def same_file(self) -> bool:
+        """The existing document was read from these very characters."""
+        return self.existing is not None and self.existing.sha256 == ingest.sha256_text(
+            self.source.text
+        )
+
+    @property
+    def differences(self) -> list[tuple[recognition.Difference, list]]:
+        """Each paragraph that differs from the earlier version, with its word diff."""
+        if self.changes is None:
+            return []
+        return [
+            (difference, _in_context(word_diff(difference.old_text, difference.new_text)))
+            for difference in self.changes.differences
+        ]
+
+    @property
+    def headline(self) -> str:
+        """The headline found: the reader's (a page's <h1>, a PDF's largest type), else
+        the one the ingest found in the text."""
+        return self.source.title or self.parsed.title
+
+    @property
     def title(self) -> str:
-        return self.request.title or self.parsed.title or self.source.filename
+        """The title given, else the earlier version's, else the headline found."""
+        earlier = self.replaces.title if self.replaces is not None else ""
+        return self.request.title or earlier or self.headline or self.source.filename
 
     @property
     def kind_label(self) -> str:
@@ -111,6 +148,7 @@ class Preview:
         content = {
             "request": self.request.as_data(),
             "existing": self.existing.pk if self.existing else None,
+            "translates": self.translates.pk if self.translates else None,
             "paragraphs": [[p.position, p.label, p.text] for p in self.parsed.paragraphs],
             "found": [
                 [f.paragraph.position, f.candidate.start, f.candidate.end] for f in self.found
@@ -119,6 +157,30 @@ class Preview:
         }
         text = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+# Words of unchanged text kept on each side of a change in the preview's differences.
+_CONTEXT = 60
+
+
+def _in_context(pieces: list[Piece]) -> list[Piece]:
+    """The changed pieces with a little of the unchanged text around them."""
+    shown = []
+    for index, piece in enumerate(pieces):
+        text = piece.text
+        if piece.op == "equal" and len(text) > 2 * _CONTEXT + 5:
+            first, last = index == 0, index == len(pieces) - 1
+            head = text[:_CONTEXT].rsplit(" ", 1)[0].rstrip() + " …"
+            tail = "… " + text[-_CONTEXT:].split(" ", 1)[-1].lstrip()
+            # A piece keeps its leading space: the words before a change stay apart.
+            if first:
+                text = tail
+            elif last:
+                text = head
+            else:
+                text = f"{head} {tail}"
+        shown.append(Piece(piece.op, text))
+    return shown
 
 
 def find_all_candidates(
@@ -140,25 +202,90 @@ def build_preview(
     """Parse the text once and find its candidates; read what it would change. Writes
     nothing.
 
-    Without ``request.replaces``, a current document of the summit with the same title
-    (the one given, else the headline found) and language is taken as the earlier
-    version. Candidates whose words a carried commitment holds already are set aside
+    The text is looked for among the loaded ones by its paragraphs: the same words
+    everywhere is the same text, loaded already (whatever file it came in); most
+    paragraphs shared is a new version of that document, when it belongs to the same
+    summit (else the preview only says so). Without either, a current document of the
+    summit with the same title and language is taken as the earlier version, and one in
+    the other language whose paragraphs align is taken as its other language version.
+    Candidates whose words a carried commitment holds already are set aside
     (``covered``): the commitment carries the editors' decision on them.
     """
     parsed = ingest.parse_text(source.text, encoding=source.encoding)
-    if request.replaces is None:
-        request = request.replacing(
-            earlier_version(request, title=request.title or parsed.title, language=parsed.language)
-        )
-    found = find_all_candidates(parsed, request.published_on.year, progress)
     existing = services.loaded_document(source.text)
-    preview = Preview(request=request, source=source, parsed=parsed, found=found, existing=existing)
+    found_alike = recognise.matches(parsed.paragraphs) if existing is None else []
+    same = [m.document for m in found_alike if m.comparison.same_text]
+    if same:
+        existing = same[0]
+    changes = elsewhere = None
+    recognised = False
+    if existing is None and request.replaces is None:
+        alike = next(
+            (
+                m
+                for m in found_alike
+                if m.comparison.looks_like_a_version and recognise.is_current(m.document)
+            ),
+            None,
+        )
+        if (
+            alike is not None
+            and request.summit is not None
+            and (alike.document.summit_id == request.summit.pk)
+        ):
+            request, changes, recognised = request.replacing(alike.document), alike, True
+        else:
+            elsewhere = alike
+            request = request.replacing(
+                earlier_version(
+                    request, title=request.title or parsed.title, language=parsed.language
+                )
+            )
+    if existing is None and request.replaces is not None and changes is None:
+        changes = next(
+            (m for m in found_alike if m.document.pk == request.replaces.pk), None
+        ) or recognise.compare_with(request.replaces, parsed.paragraphs)
+    version = None
+    if existing is None and (request.replaces is None or request.translates is not None):
+        version = recognise.language_version(
+            parsed.paragraphs,
+            summit=request.summit,
+            language=parsed.language,
+            given=request.translates,
+        )
+        if version is not None:
+            request = request.translating(version.document)
+    found = find_all_candidates(parsed, request.published_on.year, progress)
+    preview = Preview(
+        request=request,
+        source=source,
+        parsed=parsed,
+        found=found,
+        existing=existing,
+        changes=changes.comparison if changes else None,
+        recognised=recognised,
+        elsewhere=elsewhere,
+        language_version=version,
+    )
     if request.replaces is not None and existing is None:
         carry = preview.carry = plan_carry(request.replaces, parsed.paragraphs)
         preview.found = []
         for item in found:
             span = (item.paragraph.position, item.candidate.start, item.candidate.end)
             (preview.covered if carry.covers(*span) else preview.found).append(item)
+    elif version is not None:
+        # The other language version holds the commitments of its paragraphs already: the
+        # commitment page shows their quote in both languages, none is added twice.
+        held = set(
+            Commitment.objects.filter(paragraph__document=version.document).values_list(
+                "paragraph__label", flat=True
+            )
+        )
+        counterparts = dict(version.alignment.pairs)
+        preview.found = []
+        for item in found:
+            covered = counterparts.get(item.paragraph.label) in held
+            (preview.covered if covered else preview.found).append(item)
     return preview
 
 

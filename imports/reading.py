@@ -4,6 +4,7 @@ Reads: the bytes of an uploaded file or of a pasted text, and its name.
 Writes: nothing; a summits.formats.Source, or an IngestError for the admin.
 """
 
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,7 @@ def check_size(size: int, max_bytes: int) -> None:
 
 
 def read_upload(data: bytes, *, filename: str = "", max_bytes: int) -> formats.Source:
-    """Read an upload within the size limit; raises IngestError with a clear message."""
+    """Read an upload within the size limit and, for a PDF, the time limit
+    (settings.PDF_READ_SECONDS); raises IngestError with a clear message."""
     check_size(len(data), max_bytes)
-    return formats.read_source(data, filename=filename)
+    return formats.read_source(data, filename=filename, pdf_seconds=settings.PDF_READ_SECONDS)

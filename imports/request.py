@@ -66,6 +66,7 @@ class ImportRequest:
     source_name: str = ""
     source_url: str = ""
     replaces: Document | None = None
+    translates: Document | None = None  # the same text in another language
 
     def __post_init__(self):
         if (self.summit is None) == (self.new_summit is None):
@@ -73,6 +74,9 @@ class ImportRequest:
 
     def replacing(self, document: Document | None) -> ImportRequest:
         return replace(self, replaces=document)
+
+    def translating(self, document: Document | None) -> ImportRequest:
+        return replace(self, translates=document)
 
     def as_data(self) -> dict:
         return {
@@ -84,13 +88,14 @@ class ImportRequest:
             "source_name": self.source_name,
             "source_url": self.source_url,
             "replaces": self.replaces.pk if self.replaces else None,
+            "translates": self.translates.pk if self.translates else None,
         }
 
     @classmethod
     def from_data(cls, data: dict) -> ImportRequest:
         """Read back what as_data wrote; raises ImportConflict when the summit or the
         document it names has been deleted since."""
-        summit = new_summit = replaces = None
+        summit = new_summit = replaces = translates = None
         if data["summit"] is not None:
             summit = Summit.objects.filter(pk=data["summit"]).first()
             if summit is None:
@@ -101,6 +106,10 @@ class ImportRequest:
             replaces = Document.objects.without_text().filter(pk=data["replaces"]).first()
             if replaces is None:
                 raise ImportConflict(_("The document to correct has been deleted."))
+        if data.get("translates") is not None:
+            translates = Document.objects.without_text().filter(pk=data["translates"]).first()
+            if translates is None:
+                raise ImportConflict(_("The document in the other language has been deleted."))
         return cls(
             summit=summit,
             new_summit=new_summit,
@@ -110,4 +119,5 @@ class ImportRequest:
             source_name=data["source_name"],
             source_url=data["source_url"],
             replaces=replaces,
+            translates=translates,
         )

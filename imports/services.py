@@ -72,6 +72,7 @@ def save_preview(preview: Preview, *, loaded_by=None) -> Imported:
         source_url=request.source_url,
         loaded_by=loaded_by,
         supersedes=request.replaces,
+        translates=request.translates,
     )
     rows = list(document.paragraphs.order_by("position"))
     if preview.carry is not None:

@@ -177,6 +177,9 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Largest communiqué file an admin can load (bytes); pasted text counts the same.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# Seconds of processor time a PDF may take to read (in a child process) before it is
+# refused (three times as long on the clock, when the machine is busy).
+PDF_READ_SECONDS = float(os.environ.get("PDF_READ_SECONDS", "5"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reader:home"

@@ -140,13 +140,20 @@ def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
 
 def document_detail(request, slug):
     document = get_object_or_404(
-        Document.objects.select_related("summit", "supersedes", "superseded_by").defer("raw_text"),
+        Document.objects.select_related("summit", "supersedes", "superseded_by", "original").defer(
+            "raw_text", "original__data"
+        ),
         slug=slug,
     )
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
+    # The other language versions of the text, paragraph by paragraph (two queries, only
+    # for a text that has some).
+    aligned = Paragraph.objects.aligned(document, paragraphs)
     for paragraph in paragraphs:
         paragraph.document = document  # permalinks need it: no query per paragraph
+        paragraph.other_languages = aligned.get(paragraph.label, [])
         prepare_paragraph(paragraph, request.user)
+    versions = {p.document for others in aligned.values() for p in others}
     report = document.ingest_report or {}
     return render(
         request,
@@ -154,6 +161,7 @@ def document_detail(request, slug):
         {
             "document": document,
             "paragraphs": paragraphs,
+            "language_versions": sorted(versions, key=lambda version: version.language),
             "removed": report.get("removed", []),
             "warnings": report.get("warnings", []),
             "defective": [p for p in paragraphs if p.defects],

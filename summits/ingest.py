@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,8 +24,15 @@ __all__ = [
     "ParsedDocument",
     "ParsedParagraph",
     "Removed",
+    "SUPPORTED_LANGUAGES",
+    "Vocabulary",
+    "check_language",
     "decode",
     "detect_language",
+    "is_chrome",
+    "join_lines",
+    "normalize_compatibility",
+    "other_language",
     "parse",
     "parse_text",
     "sha256_text",
@@ -221,6 +229,39 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
+# Words frequent in prose of other languages and rare in French and English ones: enough
+# to tell a text in one of these languages, which the tracker does not read.
+_OTHER_STOPWORDS = {
+    "German": frozenset(
+        "der die das und ist nicht mit sich auf für dem den des ein eine einer eines wir "
+        "unser unsere wird werden haben hat auch nach bei aus zum zur über vom sind oder "
+        "wie im".split()
+    ),
+    "Spanish": frozenset(
+        "el los las del y por con para una es su sus al lo como más pero está han "
+        "nuestro nuestra nuestros nuestras también entre sobre".split()
+    ),
+    "Italian": frozenset(
+        "gli della delle dei degli che è per con una non sono nostro nostra nostri anche "
+        "alla alle nel nella sul come tra".split()
+    ),
+    "Dutch": frozenset(
+        "het een van dat zijn met voor niet aan ook bij wij onze worden wordt door naar "
+        "hebben heeft deze".split()
+    ),
+    "Portuguese": frozenset(
+        "os do da dos das em um uma com não por mais nossa nosso nossos são também ao "
+        "pela pelo".split()
+    ),
+}
+# French stopwords that Spanish, Italian or Portuguese prose uses as much.
+_ROMANCE_SHARED = frozenset("de la en que un une se".split())
+SUPPORTED_LANGUAGES = {"fr": "French", "en": "English"}
+_MIN_OTHER_STOPWORDS = 5
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_GREEK_RE = re.compile(r"[\u0370-\u03ff]")
+
+
 def detect_language(text: str) -> str:
     """Return "fr" or "en", whichever has more stopwords in the text ("fr" on a tie).
 
@@ -232,13 +273,97 @@ def detect_language(text: str) -> str:
     return "en" if english > french else "fr"
 
 
+def other_language(text: str) -> str | None:
+    """The name of the language of a text written in neither French nor English
+    ("German", or a script: "Cyrillic"), or None when it reads as French or English."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    for script, pattern in (("Cyrillic", _CYRILLIC_RE), ("Greek", _GREEK_RE)):
+        if letters and len(pattern.findall(sample)) > letters / 2:
+            return f"a language written in the {script} script"
+    counts = Counter(_WORD_RE.findall(sample.lower()))
+    known = max(
+        sum(counts[word] for word in _FRENCH_STOPWORDS - _ROMANCE_SHARED),
+        sum(counts[word] for word in _ENGLISH_STOPWORDS),
+    )
+    best, found = max(
+        ((name, sum(counts[word] for word in words)) for name, words in _OTHER_STOPWORDS.items()),
+        key=lambda pair: pair[1],
+    )
+    if found >= _MIN_OTHER_STOPWORDS and found > 2 * known:
+        return best
+    return None
+
+
+def check_language(text: str) -> None:
+    """Refuse a text in a language the tracker does not read (IngestError)."""
+    language = other_language(text)
+    if language is not None:
+        supported = " and ".join(SUPPORTED_LANGUAGES.values())
+        raise IngestError(
+            f"The text seems to be in {language}: only {supported} texts can be loaded. "
+            "Load the French or the English text of the communiqué."
+        )
+
+
 # --------------------------------------------------------------------------- lines
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width spaces, BOM, soft hyphen
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
-# Paragraph number: "27. Text" (1 to 3 digits), or "27." alone on its line.
-_NUMBERED_RE = re.compile(r"([1-9]\d{0,2})\.(?: (.*)|)")
+
+def _compatibility_table() -> dict[int, str]:
+    """Characters that stand for plain letters or spaces in copied or extracted text:
+    ligatures (ﬁ, ﬃ), full-width letters and digits, typographic spaces, and the private
+    bullets of word processors' symbol fonts. Ellipses, superscripts and fractions are
+    left as they are: they mean something of their own."""
+    table = {0xF0B7: "•", 0xF0A7: "▪", 0xF076: "•", 0xF0D8: "•"}
+    for first, last in ((0xFB00, 0xFB06), (0xFF01, 0xFF5E), (0x2000, 0x200A)):
+        for code in range(first, last + 1):
+            table[code] = unicodedata.normalize("NFKC", chr(code))
+    table[0x2011] = "-"  # non-breaking hyphen
+    return table
+
+
+_COMPATIBILITY = _compatibility_table()
+_COMPATIBILITY_RE = re.compile("[" + "".join(map(chr, sorted(_COMPATIBILITY))) + "]")
+
+
+def normalize_compatibility(text: str) -> str:
+    """Ligatures and other compatibility characters as the letters they stand for."""
+    if not _COMPATIBILITY_RE.search(text):
+        return text
+    return text.translate(_COMPATIBILITY)
+
+
+# Paragraph number (1 to 3 digits) as copies of NATO texts write it: "27. Text",
+# "27) Text", "27 - Text", "27 – Text", "(27) Text", or the number alone on its line.
+_NUMBERED_RE = re.compile(
+    r"(?:\((?P<paren>[1-9]\d{0,2})\)|(?P<value>[1-9]\d{0,2})(?P<mark>\.|\)| [-–—]))"
+    r"(?: (?P<body>.*)|)"
+)
+# The style of a number's marker: "." ")" "-" (any dash) or "(".
+_DASHES = frozenset("-–—")
+
+
+def _number_style(match: re.Match[str]) -> str:
+    if match["paren"]:
+        return "("
+    mark = match["mark"].strip()
+    return "-" if mark in _DASHES else mark
+
+
+def _glued_number_re(value: int, style: str) -> re.Pattern[str]:
+    """The number `value` glued to the end of the previous sentence: "…démocratie.2. Nous"."""
+    number = {
+        ".": rf"{value}\.",
+        ")": rf"{value}\)",
+        "-": rf"{value} [-–—]",
+        "(": rf"\({value}\)",
+    }[style]
+    return re.compile(rf"(?<=[.!?;»”\"])\s?{number} (?=[^\W\d_]|[«“\"(])")
+
+
 _BULLET_RE = re.compile(r"([•·▪●◦‣■*\-–]) (.*)")
 _DASH_BULLETS = frozenset("-–")
 
@@ -253,6 +378,27 @@ _SITE_BLURB_RE = re.compile(
     re.IGNORECASE,
 )
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|messenger|reddit|pinterest|e-?mail)"
+_MONTHS = (
+    r"(?:jan(?:vier|uary)?|f[ée]v(?:rier)?|feb(?:ruary)?|mars?|march|avr(?:il)?|apr(?:il)?|"
+    r"mai|may|juin|june?|juil(?:let)?|july?|ao[uû]t|aug(?:ust)?|sept?(?:embre|ember)?|"
+    r"oct(?:obre|ober)?|nov(?:embre|ember)?|d[ée]c(?:embre|ember)?)\.?"
+)
+_WEEKDAYS = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?"
+)
+# A date line: "Tuesday 11 July 2023", "11 juil. 2023", "July 11, 2023", "11/07/2023".
+_DATE = (
+    rf"(?:(?:le |on )?{_WEEKDAYS} )?(?:\d{{1,2}}(?:er|st|nd|rd|th)? {_MONTHS},? \d{{4}}|"
+    rf"{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+    r"\d{4}-\d{2}-\d{2})"
+)
+_TIME = r"\d{1,2}(?:[:h]\d{2})?(?: ?[ap]\.?m\.?)?(?: ?\(?[A-Z]{2,4}\)?)?"
+# A language selector: "English Français", "English | French | Russian | Ukrainian".
+_LANGUAGE_NAMES = (
+    r"english|french|fran[çc]ais|anglais|russian|russe|русский|ukrainian|ukrainien|"
+    r"українська|deutsch|german|allemand|espa[ñn]ol|spanish|italiano|italian"
+)
 _SHORT_CHROME_RE = re.compile(
     "|".join(
         (
@@ -276,6 +422,34 @@ _SHORT_CHROME_RE = re.compile(
             r"(?:©|\(c\)|copyright)\b.*",
             r"(?:publi[ée]|published|mis [àa] jour|updated|last updated|issued on)\b.{0,60}",
             r"(?:press release|communiqu[ée] de presse) ?\(\d{4}\) ?\d*",
+            rf"{_DATE}(?:,? (?:[àa] |at )?{_TIME})?(?: ?[-–|])?",
+            rf"(?:{_LANGUAGE_NAMES})(?:[ /|·•,]+(?:{_LANGUAGE_NAMES}))*",
+            # News sites' and document viewers' furniture.
+            r"(?:you are|vous [êe]tes) (?:on|sur(?: la)?) (?:the )?page \d+.*",
+            r"(?:enjoying|appreciating|profitez|appr[ée]ciez)\b.{0,60}",
+            r".{0,40}\b(?:free trial|essai gratuit|p[ée]riode d.essai)\b.{0,60}",
+            r"(?:already a (?:subscriber|member)|d[ée]j[àa] (?:abonn[ée]|inscrit)).*",
+            r"(?:(?:cet )?article )?r[ée]serv[ée] aux (?:abonn[ée]s|membres).*",
+            r"(?:subscribers? only|for subscribers|pour les abonn[ée]s).*",
+            r"(?:sign in|sign up|log in|login|se connecter|connexion|s.identifier|register|"
+            r"s.inscrire|mon compte|my account)\b.{0,40}",
+            r"(?:we use|nous utilisons|ce site utilise|this (?:site|website) uses) (?:des )?"
+            r"cookies\b.*",
+            r"(?:accept(?:er)?|refuser|reject|decline|tout accepter|tout refuser|accept all|"
+            r"reject all|manage cookies|g[ée]rer les cookies|param[èe]tres des cookies|"
+            r"cookie settings|ok|j.accepte|i agree)(?: (?:all|tout|cookies|and close))?",
+            r"(?:skip to (?:the )?(?:main )?content|aller au contenu(?: principal)?|menu|"
+            r"search|rechercher|recherche|accueil|home|back to top|retour en haut)",
+            r"\d+ ?min(?:utes?)? (?:read|de lecture)|(?:temps de )?lecture ?:? ?\d+ ?min\.?|"
+            r"reading time ?:? ?\d+ ?min(?:utes?)?",
+            r"(?:listen to this article|[ée]couter (?:cet |l.)article).*",
+            r"(?:download|t[ée]l[ée]charger)(?: (?:the |le |this |ce )?(?:pdf|document|file|"
+            r"fichier))?",
+            r"(?:zoom(?: in| out)?|previous page|next page|page pr[ée]c[ée]dente|page suivante|"
+            r"full ?screen|plein [ée]cran)",
+            r"(?:newsletter|inscrivez-vous [àa] (?:la|notre) newsletter|"
+            r"sign up for (?:our|the) newsletter).*",
+            r"(?:most read|les plus lus|articles? populaires?|popular|trending|top stories)",
             r"page \d{1,4}(?: ?(?:/|sur|of|de) ?\d{1,4})?",
             r"\d{1,4} ?(?:/|sur|of) ?\d{1,4}",
             r"\d{1,3}",
@@ -300,6 +474,7 @@ def _normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(char in text for char in _INVISIBLE):
         text = _INVISIBLE_RE.sub("", text)
+    text = normalize_compatibility(text)
     if _CONTROL_RE.search(text):
         text = _CONTROL_RE.sub(" ", text)
     return text
@@ -310,7 +485,7 @@ def _clean(text: str) -> str:
     return " ".join(_normalize(text).split())
 
 
-def _is_chrome(text: str) -> bool:
+def is_chrome(text: str) -> bool:
     """Site furniture: share buttons, sources, comment boxes, page numbers, site names."""
     if _DOMAIN_RE.fullmatch(text) or _SITE_BLURB_RE.match(text):
         return True
@@ -338,6 +513,7 @@ class _Line:
     kind: str = "plain"  # blank | chrome | numbered | bullet | plain
     value: int | None = None  # paragraph number of a numbered line
     body: str = ""  # the text after the number or bullet marker
+    style: str = ""  # the marker of a numbered line: "." ")" "-" or "("
     blank_before: bool = True  # a blank line (or the start of the text) comes before it
     previous: str = ""  # text of the previous line that is neither blank nor chrome
 
@@ -353,7 +529,7 @@ def _split_lines(text: str) -> list[_Line]:
         if not cleaned:
             line.kind = "blank"
             blank_before = True
-        elif _is_chrome(cleaned):
+        elif is_chrome(cleaned):
             line.kind = "chrome"
         else:
             _classify_marker(line)
@@ -375,7 +551,8 @@ def _classify_marker(line: _Line) -> None:
     if match := _NUMBERED_RE.fullmatch(line.text):
         # "...under Article\n5. We..." in hard-wrapped text is not paragraph 5; the
         # caller also accepts the number that follows the previous one in any case.
-        line.kind, line.value, line.body = "numbered", int(match[1]), match[2] or ""
+        line.kind, line.value = "numbered", int(match["paren"] or match["value"])
+        line.body, line.style = match["body"] or "", _number_style(match)
         if not starts_block:
             line.kind = "maybe_numbered"
 
@@ -550,6 +727,51 @@ def _repair(text: str) -> tuple[str, tuple[Defect, ...]]:
     return text, tuple(defects)
 
 
+# --------------------------------------------------------------------------- wrapped lines
+
+# A word cut by a hyphen at the end of a line, and the start of the next line.
+_LINE_END_HYPHEN_RE = re.compile(r"([^\W\d_]+)-$")
+_LINE_START_WORD_RE = re.compile(r"[^\W\d_]+")
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of a text, to tell a word cut at a line end ("défen-" "se") from a
+    compound split at its hyphen ("euro-" "atlantique")."""
+
+    words: frozenset[str]
+    hyphenated: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        lowered = text.lower()
+        return cls(frozenset(_WORD_RE.findall(lowered)), frozenset(_HYPHENATED_RE.findall(lowered)))
+
+    def joins(self, head: str, tail: str) -> bool:
+        """Whether head + tail is a word of the text and head-tail is not."""
+        joined, compound = (head + tail).lower(), f"{head}-{tail}".lower()
+        return joined in self.words and compound not in self.hyphenated
+
+
+def join_lines(parts: Iterable[str], vocabulary: Vocabulary | None = None) -> str:
+    """Lines of one paragraph as one text: a space between lines, none after a hyphen
+    that ends a line before a word. The hyphen is dropped when the joined word is a word
+    of the text ("défen-" "se": "défense") and kept otherwise ("euro-atlantique")."""
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        head = _LINE_END_HYPHEN_RE.search(text[-80:]) if text.endswith("-") else None
+        tail = _LINE_START_WORD_RE.match(part) if head else None
+        if head and tail:
+            drop = vocabulary is not None and vocabulary.joins(head[1], tail[0])
+            text = (text[:-1] if drop else text) + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -565,7 +787,7 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return " ".join(part for part in self.parts if part)
+        return join_lines(self.parts)
 
     def append(self, text: str) -> None:
         self.parts.append(text)
@@ -582,20 +804,104 @@ class _Layout:
     warnings: list[str] = field(default_factory=list)
 
 
-def _accept_numbers(lines: list[_Line]) -> list[_Line]:
-    """Numbered lines that really start a paragraph, in order."""
+def _as_plain(line: _Line) -> None:
+    line.kind, line.value, line.body, line.style = "plain", None, line.text, ""
+
+
+def _split_glued(line: _Line, value: int, style: str) -> _Line | None:
+    """Cut a line where paragraph `value` starts glued to the previous sentence
+    ("…démocratie.2. Nous…"); return the numbered line that starts there, if any."""
+    text = line.body if line.kind in ("numbered", "bullet") else line.text
+    match = _glued_number_re(value, style).search(text)
+    if match is None or match.start() == 0:
+        return None
+    before, after = text[: match.start()].rstrip(), text[match.end() :]
+    if line.kind in ("numbered", "bullet"):
+        line.body = before
+    else:
+        line.text = line.body = before
+    return _Line(
+        line.number,
+        after,
+        "numbered",
+        value,
+        after,
+        blank_before=False,
+        previous=before,
+        style=style,
+    )
+
+
+def _runs(starts: list[_Line]) -> list[list[_Line]]:
+    """Numbered lines cut where the numbering starts again at 1 (a second list)."""
+    runs: list[list[_Line]] = []
+    for line in starts:
+        assert line.value is not None
+        if runs and not (line.value == 1 and (runs[-1][-1].value or 0) > 2):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+# Items of a list of headlines (a sidebar's "most read") are short and end without a stop.
+_HEADLINE_ITEM = 80
+
+
+def _accept_numbers(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The lines (some cut where a number was glued to a sentence) and the numbered
+    lines that really start a paragraph, in order.
+
+    Only the most common marker style counts ("1." or "1)" or "1 -" or "(1)"). A number
+    that does not start a block is accepted when it follows the previous one, or, for
+    the first, when the next one follows it (a text may start at any number). A short
+    list numbered from 1 again (a sidebar's), short or made of headlines, is not the body's.
+    """
+    candidates = [line for line in lines if line.kind in ("numbered", "maybe_numbered")]
+    styles = Counter(line.style for line in candidates if line.kind == "numbered")
+    style = styles.most_common(1)[0][0] if styles else "."
+    for line in candidates:
+        if line.style != style:
+            _as_plain(line)
+    candidates = [line for line in candidates if line.kind != "plain"]
+    following = {id(a): b.value for a, b in zip(candidates, candidates[1:], strict=False)}
+
+    kept: list[_Line] = []
     starts: list[_Line] = []
     last: int | None = None
     for line in lines:
         if line.kind == "maybe_numbered":
-            if line.value == (1 if last is None else last + 1):
+            assert line.value is not None
+            if line.value == (last + 1 if last is not None else 1) or (
+                last is None and following.get(id(line)) == line.value + 1
+            ):
                 line.kind = "numbered"
             else:
-                line.kind, line.value, line.body = "plain", None, line.text
+                _as_plain(line)
         if line.kind == "numbered":
             starts.append(line)
             last = line.value
-    return starts
+        kept.append(line)
+        while last is not None and line.kind not in ("blank", "chrome"):
+            glued = _split_glued(line, last + 1, style)
+            if glued is None:
+                break
+            kept.append(glued)
+            starts.append(glued)
+            line, last = glued, last + 1
+
+    runs = _runs(starts)
+    if len(runs) > 1:
+        body = max(runs, key=len)
+        for run in runs:
+            headlines = all(
+                len(line.body) < _HEADLINE_ITEM and not _ends_complete(line.body) for line in run
+            )
+            if run is not body and (len(run) * 3 <= len(body) or headlines):
+                for line in run:
+                    _as_plain(line)
+        starts = [line for line in starts if line.kind == "numbered"]
+    return kept, starts
 
 
 def _looks_numbered(lines: list[_Line], starts: list[_Line], body_end: int) -> bool:
@@ -648,25 +954,43 @@ def _numbered_layout(lines: list[_Line], starts: list[_Line]) -> _Layout | None:
         for line in lines
         if line.kind == "chrome" and _DOMAIN_RE.fullmatch(line.text)
     }
+    previous: _Line | None = None
     for line in lines:
         if line.kind == "blank" or first <= line.number < body_end:
             if line.kind == "chrome":
                 removed.append(Removed("chrome", line.text, line.number))
+            previous = None
             continue
         before = line.number < first
         if line.kind == "chrome" or any(site in line.text.lower() for site in sites):
             kind = "chrome"
         elif before and not title and _is_title(line.text):
             kind, title = "title", line.text
+        elif before and previous is not None and _continues_title(title, previous, line):
+            kind, title = "title", f"{title} {line.text}"
         else:
             kind = "front_matter" if before else "back_matter"
         removed.append(Removed(kind, line.text, line.number))
+        previous = line if kind == "title" else None
     removed.sort(key=lambda entry: entry.line)
     return _Layout(items, removed, title=title, numbered=True)
 
 
+def _continues_title(title: str, previous: _Line, line: _Line) -> bool:
+    """A headline wrapped onto the next line: a long first line, then words that cannot
+    start a heading of their own (lowercase, or an aside in parentheses)."""
+    return (
+        len(previous.text) >= _WRAPPED_TITLE_MIN
+        and (line.text[0].islower() or line.text[0] == "(")
+        and _is_title(f"{title} {line.text}")
+    )
+
+
+_WRAPPED_TITLE_MIN = 60
+
+
 def _is_title(text: str) -> bool:
-    return len(text) < 250 and text[-1] not in ".,;:"
+    return len(text) < 250 and text[-1] not in ".,;:-"
 
 
 def _blocks(lines: list[_Line]) -> Iterator[list[_Line]]:
@@ -789,14 +1113,16 @@ def _duplicate_label(number: int, occurrence: int) -> str:
     return f"{number}{chr(ord('a') + min(occurrence, 26) - 1)}"
 
 
-def _assemble(layout: _Layout) -> tuple[list[ParsedParagraph], list[Removed]]:
+def _assemble(
+    layout: _Layout, vocabulary: Vocabulary | None = None
+) -> tuple[list[ParsedParagraph], list[Removed]]:
     """Drop repeated paragraphs, repair defects, number and label what is kept."""
     removed = list(layout.removed)
     units: list[tuple[_Item, list[tuple[str, tuple[Defect, ...]]]]] = []
     first_by_key: dict[str, int] = {}
     copies: Counter[int] = Counter()
     for item in layout.items:
-        repaired = [_repair(part.text) for part in (item, *item.children)]
+        repaired = [_repair(join_lines(part.parts, vocabulary)) for part in (item, *item.children)]
         key = _words_key(text for text, _ in repaired)
         if key.count(" ") >= 4 and key in first_by_key:
             copies[first_by_key[key]] += 1
@@ -849,15 +1175,15 @@ def parse_text(text: str, *, encoding: str = "utf-8") -> ParsedDocument:
     lines = _split_lines(text)
     if all(line.kind == "blank" for line in lines):
         raise IngestError("The text is empty: there is nothing to read.")
-    starts = _accept_numbers(lines)
+    lines, starts = _accept_numbers(lines)
     layout = _numbered_layout(lines, starts) if len(starts) >= 2 else None
     if layout is None:
         for line in lines:
             if line.kind == "numbered":
-                line.kind, line.value, line.body = "plain", None, line.text
+                _as_plain(line)
         layout = _prose_layout(lines)
 
-    paragraphs, removed = _assemble(layout)
+    paragraphs, removed = _assemble(layout, Vocabulary.of(_normalize(text)))
     if not paragraphs:
         raise IngestError(
             "No paragraph was found: every line looks like web-page furniture "
@@ -867,7 +1193,9 @@ def parse_text(text: str, *, encoding: str = "utf-8") -> ParsedDocument:
     warnings = [*layout.warnings, *_numbering_warnings(paragraphs)]
     if encoding == "cp1252":
         warnings.insert(0, "The file is not UTF-8; it was read as Windows-1252.")
-    language = detect_language(" ".join(paragraph.text for paragraph in paragraphs))
+    kept = " ".join(paragraph.text for paragraph in paragraphs)
+    check_language(kept)
+    language = detect_language(kept)
     return ParsedDocument(
         encoding=encoding,
         language=language,

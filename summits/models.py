@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import search
+from . import recognition, search
 from .ingest import anchor_for
 from .text import fold
 
@@ -69,6 +69,23 @@ class Summit(models.Model):
         return self.started_on.year
 
 
+class Work(models.Model):
+    """One text in its language versions: the English and the French documents of one
+    communiqué belong to one work, their paragraphs aligned by number (or by order)."""
+
+    summit = models.ForeignKey(
+        Summit, on_delete=models.PROTECT, related_name="works", verbose_name=_("summit")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
+
+    def __str__(self):
+        return f"{self.summit} ({self.pk})"
+
+
 # Fields of a document that only its own admin page needs; `path__` prefixes them when
 # a document is reached through select_related.
 DOCUMENT_HEAVY_FIELDS = ("raw_text", "ingest_report")
@@ -94,6 +111,17 @@ class DocumentQuerySet(models.QuerySet):
 
     def current(self):
         return self.filter(superseded_by__isnull=True)
+
+    def language_versions(self, document):
+        """The current documents in other languages of the same work as `document`."""
+        if document.work_id is None:
+            return self.none()
+        return (
+            self.current()
+            .filter(work_id=document.work_id)
+            .exclude(language=document.language)
+            .order_by("language")
+        )
 
     def get_by_natural_key(self, sha256):
         return self.get(sha256=sha256)
@@ -142,6 +170,14 @@ class Document(models.Model):
         related_name="loaded_documents",
     )
     loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
+    work = models.ForeignKey(
+        Work,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("language versions of"),
+    )
 
     objects = DocumentQuerySet.as_manager()
 
@@ -160,12 +196,81 @@ class Document(models.Model):
         return (self.sha256,)
 
 
+class OriginalQuerySet(models.QuerySet):
+    def get_by_natural_key(self, sha256):
+        return self.get(document__sha256=sha256)
+
+
+class Original(models.Model):
+    """The file a document was read from, byte for byte: the .txt, .html or .pdf itself."""
+
+    class Format(models.TextChoices):
+        TEXT = "text", _("Plain text")
+        HTML = "html", _("Web page")
+        PDF = "pdf", "PDF"
+
+    MEDIA_TYPES = {"text": "text/plain", "html": "text/html", "pdf": "application/pdf"}
+    EXTENSIONS = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, related_name="original", verbose_name=_("document")
+    )
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    data = models.BinaryField(_("the file"))
+
+    objects = OriginalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("original file")
+        verbose_name_plural = _("original files")
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="summits_original_unique_sha256"),
+        ]
+
+    def __str__(self):
+        return self.filename or f"{self.document}{self.EXTENSIONS[self.format]}"
+
+    def natural_key(self):
+        return self.document.natural_key()
+
+    natural_key.dependencies = ["summits.document"]
+
+    @property
+    def download_name(self) -> str:
+        return self.filename or f"{self.document.slug}{self.EXTENSIONS[self.format]}"
+
+
 class ParagraphQuerySet(models.QuerySet):
     def for_reader(self):
         return self.defer("folded_text").order_by("position")
 
     def get_by_natural_key(self, sha256, position):
         return self.get(document__sha256=sha256, position=position)
+
+    def aligned(self, document, own=None) -> dict[str, list]:
+        """Label of each paragraph of `document` -> its paragraphs in the other language
+        versions of the same work (summits.recognition.align: by number, else by order).
+        `own` are the document's paragraphs when the caller has them already."""
+        if document.work_id is None:
+            return {}
+        others = list(Document.objects.language_versions(document).without_text())
+        if not others:
+            return {}
+        if own is None:
+            own = list(self.filter(document=document).only("label", "number", "position"))
+        theirs = list(self.filter(document__in=others).defer("folded_text").order_by("position"))
+        found: dict[str, list] = {}
+        for other in others:
+            mine = [p for p in theirs if p.document_id == other.pk]
+            for paragraph in mine:
+                paragraph.document = other  # their addresses need it: no query each
+            by_label = {p.label: p for p in mine}
+            for label, other_label in recognition.align(own, mine).pairs:
+                found.setdefault(label, []).append(by_label[other_label])
+        return found
 
     def by_anchor(self, anchor):
         """The paragraphs whose reader anchor is `anchor` ("p27", "p34-6", "s4")."""
@@ -233,12 +338,14 @@ class Paragraph(models.Model):
     text = models.TextField(_("text"))
     # Casefolded, accent-free copy of text: the accent-insensitive search on SQLite.
     folded_text = models.TextField(editable=False, blank=True)
+    # A hash of the text's words (summits.recognition): the same paragraph in any form.
+    fingerprint = models.CharField(max_length=16, editable=False, blank=True)
     defects = models.JSONField(_("defects found and repaired"), default=list, blank=True)
     line = models.PositiveIntegerField(_("line in the raw text"), default=1)
 
     objects = ParagraphQuerySet.as_manager()
     # Corrections made after loading (an import writes no history rows).
-    history = HistoricalRecords(excluded_fields=["folded_text"])
+    history = HistoricalRecords(excluded_fields=["folded_text", "fingerprint"])
 
     class Meta:
         ordering = ["document", "position"]
@@ -251,6 +358,10 @@ class Paragraph(models.Model):
             models.CheckConstraint(
                 condition=models.Q(position__gte=1), name="summits_paragraph_position_positive"
             ),
+        ]
+        indexes = [
+            # The import preview finds the documents sharing a new text's paragraphs.
+            models.Index(fields=["fingerprint"], name="summits_paragraph_fingerprint"),
         ]
 
     def __str__(self):

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import formats, ingest
-from .models import Document, Paragraph, Summit
+from . import formats, ingest, recognition
+from .models import Document, Original, Paragraph, Summit, Work
 from .text import fold
 
 
@@ -51,13 +51,25 @@ def ingest_report(parsed: ingest.ParsedDocument, source: formats.Source | None =
 def document_fields(
     parsed: ingest.ParsedDocument, raw_text: str, source: formats.Source | None = None
 ) -> dict:
+    headline = (source.title if source is not None else "") or parsed.title
     return {
         "raw_text": raw_text,
         "encoding": parsed.encoding,
         "language": parsed.language,
         "sha256": ingest.sha256_text(raw_text),
-        "headline": parsed.title[:500],
+        "headline": headline[:500],
         "ingest_report": ingest_report(parsed, source),
+    }
+
+
+def original_fields(source: formats.Source) -> dict:
+    """The uploaded file as an Original's fields: its bytes, name, format and checksum."""
+    return {
+        "filename": source.filename[:255],
+        "format": source.format,
+        "size": len(source.data),
+        "sha256": source.sha256,
+        "data": source.data,
     }
 
 
@@ -68,6 +80,7 @@ def paragraph_fields(paragraph: ingest.ParsedParagraph) -> dict:
         "label": paragraph.label,
         "text": paragraph.text,
         "folded_text": fold(paragraph.text),
+        "fingerprint": recognition.fingerprint(paragraph.text),
         "defects": [defect.as_dict() for defect in paragraph.defects],
         "line": paragraph.line,
     }
@@ -97,14 +110,18 @@ def store_document(
     source_url: str = "",
     loaded_by=None,
     supersedes: Document | None = None,
+    translates: Document | None = None,
 ) -> Document:
-    """Store a parsed text as a document with its paragraphs, all or nothing.
+    """Store a parsed text as a document with its paragraphs and the file it was read
+    from, all or nothing.
 
     The caller has looked for the same text already (loaded_document). When
     ``supersedes`` is given the new document is its corrected version: the old one is
-    kept (the caller carries the work built on it over). Two imports of the same text at
-    the same moment are told apart by the database's unique constraints: one is stored,
-    the other raises AlreadyLoaded (or ImportConflict).
+    kept (the caller carries the work built on it over), and the new one joins its
+    language versions. When ``translates`` is given the new document is another language
+    version of it: both belong to one work. Two imports of the same text at the same
+    moment are told apart by the database's unique constraints: one is stored, the other
+    raises AlreadyLoaded (or ImportConflict).
     """
     if supersedes is not None and Document.objects.filter(supersedes=supersedes).exists():
         raise ImportConflict(
@@ -121,6 +138,7 @@ def store_document(
         loaded_by=loaded_by,
         supersedes=supersedes,
         loaded_at=timezone.now(),
+        work=_work_for(summit, supersedes, translates),
         **document_fields(parsed, source.text, source),
     )
     # Uniqueness (same text, same slug, same earlier version) is left to the database,
@@ -140,7 +158,22 @@ def store_document(
             )
         ) from None
     save_paragraphs(document, parsed)
+    if source.data:
+        Original.objects.create(document=document, **original_fields(source))
     return document
+
+
+def _work_for(summit: Summit, supersedes: Document | None, translates: Document | None):
+    """The work a new document joins: its earlier version's, or the one it translates
+    (made for both when that one stood alone)."""
+    if supersedes is not None and supersedes.work_id is not None:
+        return supersedes.work
+    if translates is None:
+        return None
+    if translates.work_id is None:
+        translates.work = Work.objects.create(summit=translates.summit)
+        Document.objects.filter(pk=translates.pk).update(work=translates.work)
+    return translates.work
 
 
 def save_paragraphs(document: Document, parsed: ingest.ParsedDocument) -> list[Paragraph]:

@@ -1,10 +1,12 @@
 """Small text helpers shared by ingest, search and the fixture pipeline."""
 
+import functools
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
 
 
+@functools.lru_cache(maxsize=2048)  # an import folds each paragraph for several uses
 def fold(text: str) -> str:
     """Casefold and strip accents, so that "Sécurité" and "securite" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())

@@ -2,6 +2,9 @@
 
 import functools
 import html
+import subprocess
+import tempfile
+import textwrap
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -99,3 +102,89 @@ PROSE = (
 
 def image_only_pdf() -> bytes:
     return image_pdf()
+
+
+# --------------------------------------------------------------------------- the forms
+# The Vilnius seed as the other forms an admin receives it in, each built from the seed.
+
+
+def news_site_html(text: str | None = None) -> bytes:
+    """The seed as a news site publishes it: its first line the headline, each line a
+    paragraph, its bullets a list; around it navigation, share buttons, a cookie banner,
+    a sidebar and a footer."""
+    lines = (text or vilnius_text()).split("\n")
+    title, body, in_list = lines[0], [], False
+    for line in lines[1:]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("•"):
+            if not in_list:
+                body.append("<ul>")
+                in_list = True
+            body.append(f"<li>{html.escape(stripped[1:].strip())}</li>")
+            continue
+        if in_list:
+            body.append("</ul>")
+            in_list = False
+        body.append(f"<p>{html.escape(stripped)}</p>")
+    if in_list:
+        body.append("</ul>")
+    heading = html.escape(title)
+    return f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>{heading} | Le Site</title>
+<meta property="og:title" content="{heading}">
+<style>body {{ font-family: serif; max-width: 46rem; margin: auto }} nav a {{ margin: 0 .5em }}
+.cookie {{ border: 1px solid #999; padding: .5em }}</style>
+<script>window.dataLayer = []; var tpl = "<p>1. Not a paragraph</p>";</script>
+</head><body>
+<header><a class="logo" href="/">Le Site</a>
+<nav><a href="/">Accueil</a> <a href="/monde">Monde</a> <a href="/afrique">Afrique</a>
+<a href="/sport">Sport</a></nav></header>
+<div class="cookie">Nous utilisons des cookies pour mesurer l’audience.
+<button>Accepter</button> <button>Refuser</button></div>
+<main><article><h1>{heading}</h1>
+<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+{chr(10).join(body)}
+</article></main>
+<aside><h3>Articles populaires</h3><ol><li><a href="/a">Les résultats du championnat</a></li>
+<li><a href="/b">La météo de la semaine</a></li></ol></aside>
+<footer><p>© 2023 Le Site. Tous droits réservés.</p><a href="/mentions">Mentions légales</a>
+</footer>
+<script src="/app.js"></script>
+</body></html>""".encode()
+
+
+def chromium_pdf(page: bytes, chromium: str = "/usr/bin/chromium") -> bytes:
+    """The page printed to PDF by headless Chromium, with its running header and footer
+    (the date, the page's title, its address and the page number)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "page.html", Path(folder) / "out.pdf"
+        source.write_bytes(page)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                f"--print-to-pdf={out}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return out.read_bytes()
+
+
+def wrapped(text: str | None = None, width: int = 80) -> bytes:
+    """The seed hard-wrapped at `width` columns, as a mail or a terminal leaves it."""
+    lines = []
+    for line in (text or vilnius_text()).split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.extend(
+            textwrap.wrap(line, width, initial_indent="", subsequent_indent=indent) or [""]
+        )
+    return "\n".join(lines).encode("utf-8")

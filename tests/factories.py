@@ -3,6 +3,7 @@
 from datetime import date
 
 from summits.models import Document, Paragraph, Summit
+from summits.recognition import fingerprint
 from summits.text import fold
 
 
@@ -37,7 +38,15 @@ def make_paragraph(**kw):
     kw.setdefault("label", str(kw["number"]))
     kw.setdefault("text", "Nous nous engageons à investir au moins 2 % du PIB.")
     kw.setdefault("folded_text", fold(kw["text"]))
+    kw.setdefault("fingerprint", fingerprint(kw["text"]))
     return Paragraph.objects.create(**kw)
+
+
+def set_aside(slug: str) -> None:
+    """Make a loaded document unrecognisable (its checksum and its paragraphs'
+    fingerprints cleared), so that a test can load the same text as a new one."""
+    Document.objects.filter(slug=slug).update(sha256="0" * 64)
+    Paragraph.objects.filter(document__slug=slug).update(fingerprint="")
 
 
 def make_user(role=None, **kw):

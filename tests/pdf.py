@@ -101,3 +101,25 @@ def image_pdf(width: int = 64, height: int = 64) -> bytes:
         )
     )
     return _document(objects)
+
+
+def encrypted_pdf(paragraphs: list[str], password: str = "secret") -> bytes:
+    """The text PDF, locked with a user password (RC4, which pypdf writes by itself)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(paragraphs)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def stalling_pdf(operators: int = 120_000) -> bytes:
+    """A small PDF whose one page shows a blank character at each of a huge compressed
+    run of positions: a reader walks every one before finding that there is no text."""
+    content = b"BT /F1 1 Tf " + b"( ) Tj 0 -1 Td " * operators + b"ET"
+    objects = _pages([content], b"<< /Font << /F1 5 0 R >> >>")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return _document(objects)

@@ -8,7 +8,7 @@ from commitments.models import Commitment
 from reader.models import Annotation
 from summits.models import Document, Paragraph, Summit
 from tests import communiques
-from tests.factories import make_admin, make_summit
+from tests.factories import make_admin, make_summit, set_aside
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,7 @@ def test_admins_see_the_upload_form(admin_client, django_assert_max_num_queries)
 def test_the_preview_shows_what_the_import_will_do_and_writes_nothing(
     admin_client, django_assert_max_num_queries
 ):
+    set_aside("vilnius-2023-communique")
     before = counts()
     with django_assert_max_num_queries(10):
         response = upload(admin_client, communiques.as_html(), "vilnius.html")
@@ -131,6 +132,7 @@ def confirm(client, response):
 def test_confirming_loads_the_document_its_paragraphs_and_candidates(
     admin_client, django_assert_max_num_queries
 ):
+    set_aside("vilnius-2023-communique")
     preview = upload(admin_client, communiques.as_pdf(), "vilnius.pdf")
     assert preview.status_code == 200
     found = len(preview.context["preview"].found)
@@ -301,6 +303,7 @@ def test_a_confirmation_that_loses_the_race_is_told_and_writes_nothing(admin_cli
         return None if len(calls) == 1 else real(text)
 
     monkeypatch.setattr(services, "loaded_document", stale_check)
+    monkeypatch.setattr("imports.preview.recognise.matches", lambda paragraphs: [])
     monkeypatch.setattr("imports.services._unique_slug", lambda model, base, limit: base)
     # Nor does it see the other import's document as an earlier version of this one.
     monkeypatch.setattr("imports.preview.earlier_version", lambda request, **kw: None)

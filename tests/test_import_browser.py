@@ -81,3 +81,54 @@ def test_an_admin_uploads_previews_confirms_and_lands_on_the_document(
     )
     assert page.locator("section.para").count() == 5
     context.close()
+
+
+def open_upload(browser, live_server, cookie, summit):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/import/?summit={summit}")
+    return context, page
+
+
+def test_the_preview_of_a_printed_pdf(admin_cookie, live_server, browser, shots, tmp_path):
+    from tests import communiques
+
+    lines = [line for line in DECLARATION.split("\n") if line.strip()]
+    printed = communiques.chromium_pdf(communiques.news_site_html("\n\n".join(lines)))
+    path = tmp_path / "the-hague-declaration.pdf"
+    path.write_bytes(printed)
+    context, page = open_upload(browser, live_server, admin_cookie, "the-hague-2025")
+    page.get_by_label("Kind of document").select_option("declaration")
+    page.get_by_label("Publication date").fill("2025-06-25")
+    page.get_by_label("File").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    page.wait_for_selector("h1:has-text('Preview of the import')")
+    facts = page.locator("dl.facts").first.inner_text()
+    assert "PDF" in facts and "The Hague Summit Declaration" in facts
+    assert "5 numbered (1–5)" in facts
+    notes = page.locator("ul.warnings").inner_text()
+    assert "running header, footer or page number line(s) were left out" in notes
+    page.locator("details.removed summary").first.click()
+    page.set_viewport_size({"width": 1280, "height": 1300})
+    page.screenshot(path=shots / "preview-pdf.png")
+    context.close()
+
+
+def test_the_preview_of_a_new_version(admin_cookie, live_server, browser, shots, tmp_path):
+    from tests import communiques
+
+    text = communiques.vilnius_text().replace("développement connexes", "développement associés")
+    path = tmp_path / "vilnius-corrected.txt"
+    path.write_text(text, encoding="utf-8")
+    context, page = open_upload(browser, live_server, admin_cookie, "vilnius-2023")
+    page.get_by_label("Publication date").fill("2023-07-12")
+    page.get_by_label("File").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    page.wait_for_selector("h1:has-text('Preview of the import')")
+    notice = page.locator(".notice.info").first.inner_text()
+    assert "This looks like a new version of" in notice
+    assert "95 of its 96 paragraphs are the same, 1 changed" in notice
+    assert page.locator("table.differences del").inner_text().strip() == "connexes"
+    page.screenshot(path=shots / "preview-new-version.png", full_page=False)
+    context.close()

@@ -9,6 +9,7 @@ from commitments.models import Commitment
 from imports.management.commands.import_communique import Command
 from summits.models import Document, Paragraph
 from tests import communiques
+from tests.factories import set_aside
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,7 @@ def rows():
 
 
 def test_it_loads_a_pdf_with_a_progress_bar(tmp_path):
+    set_aside("vilnius-2023-communique")
     path = tmp_path / "vilnius.pdf"
     path.write_bytes(communiques.as_pdf())
     out = run(

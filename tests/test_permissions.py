@@ -128,8 +128,9 @@ def test_the_matrix_covers_every_write_url():
         for name in namespaces[ns][1].reverse_dict
         if isinstance(name, str)
     }
-    reads = {"summits:timeline", "reader:summit", "reader:document", "reader:paragraph",
-             "reader:paragraphs_export", "reader:search", "reader:home", "reader:document_compare",
+    reads = {"summits:timeline", "summits:original", "reader:summit", "reader:document",
+             "reader:paragraph", "reader:paragraphs_export", "reader:search", "reader:home",
+             "reader:document_compare",
              "commitments:list", "commitments:detail", "commitments:compare",
              "commitments:export", "commitments:measurements_export", "commitments:allies",
              "commitments:ally", "commitments:ally_compare", "commitments:methodology",

@@ -56,6 +56,9 @@ class Command(BaseCommand):
         parser.add_argument("--source-url", default="")
         parser.add_argument("--replaces", help="Slug of the document this text corrects.")
         parser.add_argument(
+            "--translates", help="Slug of the same text in the other language (found if alike)."
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Show the preview and write nothing."
         )
 
@@ -70,6 +73,7 @@ class Command(BaseCommand):
         source_name,
         source_url,
         replaces,
+        translates,
         dry_run,
         **options,
     ):
@@ -84,6 +88,11 @@ class Command(BaseCommand):
             earlier = Document.objects.filter(slug=replaces).first()
             if earlier is None:
                 raise CommandError(f"No document {replaces!r} to replace.")
+        other = None
+        if translates:
+            other = Document.objects.filter(slug=translates).first()
+            if other is None:
+                raise CommandError(f"No document {translates!r} in another language.")
         published_on = date or meeting.ended_on
         try:
             data = path.read_bytes()
@@ -102,6 +111,7 @@ class Command(BaseCommand):
                 source_name=source_name,
                 source_url=source_url,
                 replaces=earlier,
+                translates=other,
             )
             preview = build_preview(source=source, request=request, progress=progress)
             self.report(preview)
@@ -150,6 +160,33 @@ class Command(BaseCommand):
         for warning in (*parsed.warnings, *source.notes):
             self.stdout.write(self.style.WARNING(f"  {warning}"))
         self.stdout.write(f"{len(preview.found)} commitment candidates")
+        if preview.existing is not None:
+            self.stdout.write(self.style.WARNING(f"Already loaded as {preview.existing.slug}."))
+        if preview.elsewhere is not None:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Looks like a new version of {preview.elsewhere.document.slug}, a text "
+                    "of another summit: choose that summit (--summit) to load it as one."
+                )
+            )
+        if preview.changes is not None:
+            changes = preview.changes
+            kinds = [difference.kind for difference in changes.differences]
+            self.stdout.write(
+                f"Compared with {preview.replaces.slug}: {changes.identical + changes.equivalent} "
+                f"paragraphs the same, {kinds.count('changed')} changed, "
+                f"{kinds.count('added')} added, {kinds.count('removed')} removed"
+            )
+            for difference in changes.differences:
+                label = difference.new_label or difference.old_label
+                self.stdout.write(f"  ¶{label} {difference.kind}")
+        if preview.language_version is not None:
+            version = preview.language_version
+            self.stdout.write(
+                f"Other language version of {version.document.slug} "
+                f"({version.document.language}): {len(version.alignment.pairs)} paragraphs "
+                f"aligned by {version.alignment.by}"
+            )
         if preview.carry is not None:
             plan = preview.carry
             self.stdout.write(
