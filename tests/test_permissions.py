@@ -23,6 +23,7 @@ DENIED = (403, 403)
 MATRIX = {
     #                          anonymous     analyst     editor      admin
     "annotation_create":       [(L, L),      DENIED,     FORM,       FORM],
+    "commitment_add":          [(L, L),      DENIED,     FORM,       FORM],
     "annotation_edit":         [(L, L),      DENIED,     FORM,       FORM],
     "annotation_edit_other":   [(L, L),      DENIED,     DENIED,     FORM],
     "annotation_delete":       [(L, L),      DENIED,     FORM,       FORM],
@@ -54,6 +55,7 @@ def world():
     commitment.save()
     urls = {
         "annotation_create": reverse("reader:annotation_create", args=[paragraph.pk]),
+        "commitment_add": reverse("reader:commitment_add", args=[paragraph.pk]),
         "annotation_edit": reverse("reader:annotation_edit", args=[own.pk]),
         "annotation_edit_other": reverse("reader:annotation_edit", args=[other.pk]),
         "annotation_delete": reverse("reader:annotation_delete", args=[own.pk]),
@@ -121,7 +123,8 @@ def test_the_matrix_covers_every_write_url():
              "commitments:export", "commitments:measurements_export", "commitments:allies",
              "commitments:ally"}  # fmt: skip
     covered = {
-        "reader:annotation_create", "reader:annotation_edit", "reader:annotation_delete",
+        "reader:annotation_create", "reader:commitment_add", "reader:annotation_edit",
+        "reader:annotation_delete",
         "reader:annotation_history", "reader:annotation_restore", "commitments:curate",
         "commitments:review", "commitments:edit", "commitments:status_create",
         "commitments:measurement_create", "commitments:history", "commitments:restore",

@@ -74,6 +74,12 @@ class Candidate:
     category: str  # one of CATEGORIES
     bound: str  # one of BOUNDS
     confidence: float
+    # Why it was proposed: the subject and the verb group read, the form of that group
+    # (one of phrases.FORMS) and the name of the rule that read it.
+    subject: str = ""
+    verb: str = ""
+    form: str = ""
+    rule: str = ""
 
 
 # --------------------------------------------------------------------------- helpers

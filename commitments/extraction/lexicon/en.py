@@ -354,18 +354,16 @@ SUBJECTS = (
     r"nato",
     r"the\s+alliance",
     r"the\s+organi[sz]ation",
-    r"kfor",
-    r"ministers",
-    r"nato\s+ministers",
 )
-DECIDERS = (r"leaders", r"nato\s+leaders", r"heads\s+of\s+state\s+and\s+government", r"they")
+# Those who decide for the Alliance: its leaders and its ministers.
+DECIDERS = (
+    r"(?:the\s+)?(?:allied\s+|nato\s+)?leaders",
+    r"(?:the\s+)?heads\s+of\s+state(?:\s+and\s+government)?",
+    r"(?:the\s+)?(?:allied\s+|nato\s+|foreign\s+|defen[cs]e\s+)?ministers",
+)
 ARTICLE = r"(?:the\s+)"
 AND = r"and"
-ALLIES_HEAD = compile_ci(r"(?:all\s+|nato\s+|the\s+)?allies\b|the\s+member\b|they\b")
-BLOCKED_BEFORE = compile_ci(
-    r"(?:[\w-]|\b(?:of|to|against|with|for|by|on|between|among|from|in|at|into"
-    r"|towards|all|and)\s+)$"
-)
+ALLIES_HEAD = compile_ci(r"(?:all\s+|nato\s+|the\s+)?allies\b|the\s+member\b")
 NATIONAL = compile_ci(
     r"\bnational\b|individually|each\s+ally"
     r"|\bour\s+(?:gdp|gross\s+domestic\s+product|defen[cs]e\s+(?:budgets?|spending)"
@@ -376,3 +374,58 @@ LIST_ITEM = compile_ci(
     r"(?:agreed|decided|endorsed|approved|adopted|reaffirmed|tasked|established|launched"
     r"|strengthened|put\s+in\s+place)\b"
 )
+
+# ---------------------------------------------------------------------- clauses (clauses.py)
+
+# Words that open an introductory phrase, not a subject ("In 2014, Allies…").
+INTRO = compile_ci(
+    r"(?:in|at|on|to|during|after|before|since|following|for|by|under|with|within|through"
+    r"|according|regarding|concerning|as|like|if|should|when|whenever|once|while|where|unless|thus"
+    r"|together|today|now|moreover|furthermore|however|nevertheless|finally"
+    r"|[^\W\d_]+ly|\d)\b"
+)
+DETERMINERS = compile_ci(r"(?:all\s+the|all|the|our|these|those|its|their)\s+")
+FIRST_PERSON = compile_ci(r"we\b")
+PRONOUN = compile_ci(r"(?:they|it|he|she)\b")
+PLURAL_PRONOUN = compile_ci(r"they")
+# A possessive or complement after an allied name: "NATO's partners", "NATO-Serbia".
+NOT_HEAD_AFTER = compile_ci(r"(?:-|’s|'s)")
+# Verbs after which "that" opens a new clause ("we agree that Allies…").
+REPORTING = compile_ci(
+    r"(?:agree|agreed|decide|decided|recall|recalled|reaffirm|reaffirmed|stress|stressed"
+    r"|underline|underlined|affirm|note|noted|said|say|says|state|stated|announce|announced"
+    r"|declare|declared|confirm|confirmed|ensure|ensures|ensured|guarantee|guarantees"
+    r"|added)\s*$"
+)
+COMPLEMENTIZER = compile_ci(r"\bthat\s*")
+RELATIVE = compile_ci(r"\b(?:who|whom|whose|which|that|where)\b")
+RELATIVE_END = compile_ci(r"\b(?:who|which|that)\s*$")
+# A verb of its own between a subject and a later verb: that subject is not the later one's.
+FINITE = compile_ci(r"\b(?:is|are|was|were|has|have|had|remain|remains)\b")
+COORDINATION = compile_ci(r"(?:,\s*)?\b(?:and|but|then)\s*$")
+NEGATION_BEFORE = compile_ci(r"(?!)")
+NEGATION_AFTER = compile_ci(r"\s+(?:not|never|no\s+longer)\b")
+HEDGE_BEFORE = compile_ci(r"\b(?:may|might|could|should|would|must|can|cannot|to|not)\s+$")
+# Verbs after "will" that announce a meeting or a debate, not a commitment.
+MEETING = compile_ci(
+    r"(?:meet|reconvene|convene|gather|come\s+together|discuss|debate|examine|address|analy[sz]e"
+    r"|consider|take\s+place)\b"
+)
+# The meetings of the Alliance itself, which hosting or holding only announces.
+MEETINGS = compile_ci(r"\b(?:summits?|meetings?)\b")
+# Verbs that announce a meeting when an event is their object ("will hold its summit").
+HOSTING = compile_ci(r"(?:hold|host|held|hosted|organi[sz]ed|represented|attended|chaired)\b")
+# Passives that always announce a meeting or who attends it.
+HELD = compile_ci(r"(?:held|represented)")
+# For a named country, "will be"/"will have" say too little to be a pledge.
+WEAK = compile_ci(r"(?:be|have)\b")
+# The participle of a passive: "will be reviewed", "will be set up".
+PARTICIPLE = compile_ci(
+    r"(?:[a-z]{2,}(?:ed|en)|held|set|made|kept|built|sent|brought|sought|put|met|spent|shown"
+    r"|done|laid|paid|led|won|drawn|cut)\b"
+)
+NEEDED = compile_ci(r"(?:needed|required|necessary)\b")
+# What may stand between a lead's verb group and its colon: "commit to:".
+LEAD_TAIL = compile_ci(r"\s*(?:(?:[^\W\d_]+\s+){0,2}(?:to|on))?\s*:$")
+# A lead with no verb of its own: the items carry the participle ("We have: • Agreed…").
+AUXILIARY_LEAD = compile_ci(r"\b(?:have|has|had)\s*:$")

@@ -321,7 +321,6 @@ CATEGORY_EXCLUSIONS: tuple[str, ...] = (
     " dotés d armes nucléaires ",
     " espace aérien ",
     " charte des nations unies ",
-    " utilisation coercitive de l énergie ",
 )
 
 # ------------------------------------------------------------- commitment phrases (phrases.py)
@@ -339,24 +338,22 @@ FUTURE_1PL = (
     r"|(?:dé)?livr|(?:r|entr)?ouvr|(?:dé|re)?couvr|escadr|chaudr)ons\b)"
     r"(?:[^\W\d_]+(?:erons|irons|drons|ttrons|vrons|rrons|îtrons)|aurons|saurons)\b"
 )
-# Third-person future and conditional ("continuera", "continueront", "continueraient"),
-# minus look-alikes, modal conditionals ("pourrait", "devraient") and verbs that only
-# announce a meeting ("se réuniront", "aborderont").
+# Third-person future ("continuera", "continueront"), minus look-alikes ("tira", "ouvra").
 NOT_FUTURE_3 = (
     r"(?!(?:(?:re|at)?tir|admir|aspir|inspir|désir|œuvr|oeuvr|(?:dé)?livr|(?:r|entr)?ouvr"
-    r"|(?:dé|re)?couvr)(?:a|ait|aient)\b)"
-    r"(?!(?:pourr|devr|ser)(?:ait|aient)\b)"
-    r"(?!(?:aborder|analyser|réunir|examiner|rencontrer|discuter|débattr|entretiendr"
-    r"|retrouver|pencher)\w*\b)"
+    r"|(?:dé|re)?couvr)a\b)"
 )
 FUTURE_3 = (
-    rf"{NOT_FUTURE_3}(?:[^\W\d_]+(?:eront|iront|dront|ttront|vront|rront|îtront|eraient"
-    r"|iraient|draient|ttraient|vraient|rraient|îtraient|era|ira|dra|ttra|vra|rra|îtra"
-    r"|erait|irait|drait|ttrait|vrait|rrait|îtrait)|auront|sauront|auraient|aura|saura"
-    r"|aurait)\b"
+    rf"{NOT_FUTURE_3}(?:[^\W\d_]+(?:eront|iront|dront|ttront|vront|rront|îtront"
+    r"|era|ira|dra|ttra|vra|rra|îtra)|auront|sauront|aura|saura)\b"
 )
-# For a named country, "sera"/"aura"/"pourra" say too little to be a pledge.
-FUTURE_3_NAMED = rf"(?!(?:ser|aur|pourr|devr)(?:a|ont)\b){FUTURE_3}"
+# Third-person conditional, the future of reported speech ("a indiqué que les Alliés
+# continueraient"), minus the modals ("pourraient", "devraient", "serait").
+CONDITIONAL_3 = (
+    r"(?!(?:pourr|devr|ser)(?:ait|aient)\b)"
+    r"[^\W\d_]+(?:eraient|iraient|draient|ttraient|vraient|rraient|îtraient"
+    r"|erait|irait|drait|ttrait|vrait|rrait|îtrait)\b"
+)
 NAMES = (
     "Albanie",
     "Belgique",
@@ -433,19 +430,18 @@ SUBJECTS = (
     rf"l{AP}otan",
     rf"l{AP}alliance",
     rf"l{AP}organisation",
-    r"la\s+kfor",
-    r"les\s+ministres",
 )
-DECIDERS = (r"les\s+dirigeants", rf"les\s+chefs\s+d{AP}[ée]tat", r"ils", r"elles")
+# Those who decide for the Alliance: its leaders and its ministers.
+DECIDERS = (
+    r"les\s+dirigeants(?:\s+alliés)?",
+    rf"les\s+chefs\s+d{AP}[ée]tat(?:\s+et\s+de\s+gouvernement)?",
+    r"les\s+ministres(?:\s+(?:alliés|des\s+alliés|des\s+affaires\s+étrangères|de\s+la\s+défense))?",
+)
 ARTICLE = rf"(?:l{AP}|la\s+|le\s+|les\s+)"
 AND = r"et"
 ALLIES_HEAD = compile_ci(
     r"(?:tous\s+les\s+|les\s+|nos\s+|ses\s+|leurs\s+)?alliés\b|les\s+(?:pays|nations|états)\b"
-    r"|(?:les\s+)?membres\b|ils\b|elles\b"
-)
-BLOCKED_BEFORE = compile_ci(
-    r"(?:[\w-]|\b(?:de|du|des|à|au|aux|contre|avec|pour|par|sur|entre|envers|vers|chez"
-    rf"|en|dans|selon|tous|toutes|et)\s+|\bd{AP})$"
+    r"|(?:les\s+)?membres\b"
 )
 NATIONAL = compile_ci(
     r"\bnationa(?:l|le|les|ux)\b|individuellement|chaque\s+allié"
@@ -455,5 +451,66 @@ NATIONAL = compile_ci(
 )
 LIST_ITEM = compile_ci(
     r"(?:convenu|décidé|approuvé|adopté|réaffirmé|entériné|établi|lancé|renforcé"
-    r"|(?:mis|mettre)\s+en\s+place)\b"
+    r"|mis\s+en\s+place)\b"
 )
+
+# ---------------------------------------------------------------------- clauses (clauses.py)
+
+# Words that open an introductory phrase, not a subject ("En 2014, les Alliés…").
+INTRO = compile_ci(
+    rf"(?:en|à|a|au|aux|dans|depuis|lors|après|avant|pendant|pour|par|selon|sur|sous|avec"
+    rf"|face|grâce|conformément|comme|ainsi|si|s{AP}il|s{AP}ils|lorsque|lorsqu{AP}|quand|dès"
+    rf"|afin|tout|enfin|outre|s{AP}agissant|concernant|quant|par\s+ailleurs|de\s+plus|aujourd{AP}hui|ensemble|désormais|ici"
+    r"|cependant|toutefois|néanmoins|[^\W\d_]+ment|\d)\b"
+)
+DETERMINERS = compile_ci(r"(?:tous\s+les|toutes\s+les|les|des|nos|ces|ses|leurs|notre)\s+")
+FIRST_PERSON = compile_ci(r"nous\b")
+PRONOUN = compile_ci(r"(?:ils|elles|il|elle)\b")
+PLURAL_PRONOUN = compile_ci(r"(?:ils|elles)")
+# A possessive or complement after an allied name: "l'OTAN-Serbie".
+NOT_HEAD_AFTER = compile_ci(r"(?:-|’s|'s)")
+# Verbs after which "que" opens a new clause ("nous avons décidé que les Alliés…").
+REPORTING = compile_ci(
+    r"(?:convenu|convenons|décidé|décidons|rappelons|rappelé|réaffirmons|réaffirmé|soulignons"
+    r"|souligné|notons|affirmons|déclaré|annoncé|indiqué|affirmé|assuré|précisé|confirmé|confirmons"
+    r"|estimé|ajouté|garantir|garantiront|garantira|garantissons|veillerons\s+à\s+ce"
+    r"|veilleront\s+à\s+ce)\s*$"
+)
+COMPLEMENTIZER = compile_ci(rf"\b(?:que|qu{AP})\s*")
+RELATIVE = compile_ci(rf"\b(?:qui|que|qu{AP}|dont|où|lequel|laquelle|lesquels|lesquelles)\b")
+RELATIVE_END = compile_ci(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s*$")
+# A verb of its own between a subject and a later verb: that subject is not the later one's.
+FINITE = compile_ci(
+    r"\b(?:est|sont|était|étaient|a|ont|avait|avaient|reste|restent|demeure|demeurent)\b"
+)
+COORDINATION = compile_ci(r"(?:,\s*)?\b(?:et|mais|puis)\s*$")
+NEGATION_BEFORE = compile_ci(
+    rf"\b(?:ne|n{AP})\s*(?:(?:se|s{AP}|le|la|les|l{AP}|y|en|lui|leur)\s*)?$"
+)
+NEGATION_AFTER = compile_ci(r"\s+(?:[^\W\d_]+\s+)?(?:pas|jamais|plus|guère|aucune?)\b")
+# French present forms differ from the infinitive a modal takes ("pourraient adopter").
+HEDGE_BEFORE = compile_ci(r"(?!)")
+# Future verbs that announce a meeting or a debate, not a commitment.
+MEETING = compile_ci(
+    r"(?:réuni|retrouver|rencontrer|revoir|rassembler|discuter|débattr|examiner|aborder|analyser"
+    r"|pencher|envisager|dérouler)\w*\b"
+)
+# The meetings of the Alliance itself, which hosting or holding only announces.
+MEETINGS = compile_ci(r"\b(?:sommets?|réunions?|rencontres?)\b")
+# Verbs that announce a meeting when an event is their object ("tiendra son sommet").
+HOSTING = compile_ci(r"(?:tiendr|accueiller|organiser|tenu|accueilli|organisé|représenté)\w*\b")
+# Passives that always announce a meeting or who attends it.
+HELD = compile_ci(r"(?:tenue?s?|représentée?s?)")
+# For a named country, "sera"/"aura"/"pourra"/"devra" say too little to be a pledge.
+WEAK = compile_ci(r"(?:ser|aur|pourr|devr)(?:a|ont)\b")
+# The participle of a passive: "seront réexaminés", "sera mis en place".
+PARTICIPLE = compile_ci(
+    r"(?!(?:aussi|ainsi|parmi|ici|lui|celui|également|ensuite|aujourd)\b)"
+    r"(?:[^\W\d_]{2,}(?:é|ée|és|ées|i|ie|is|ies|ise|ises|u|ue|us|ues|it|ite|its|ites|ert|erte"
+    r"|erts|ertes|int|inte|ints|intes)|mis|mise|mises|pris|prise|prises)\b"
+)
+NEEDED = compile_ci(r"(?:requis|requise|requises|nécessaires?|indispensables?)\b")
+# What may stand between a lead's verb group and its colon: "s'engagent à :".
+LEAD_TAIL = compile_ci(rf"\s*(?:(?:[^\W\d_]+\s+){{0,2}}(?:de|d{AP}|à|a|au|aux))?\s*:$")
+# A lead with no verb of its own: the items carry the participle ("Nous avons : • Convenu…").
+AUXILIARY_LEAD = compile_ci(r"\b(?:avons|ont|avaient|avions)\s*:$")
