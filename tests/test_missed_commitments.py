@@ -202,3 +202,24 @@ def test_the_seed_fixtures_mark_the_commitments_editors_added_by_hand():
     assert added.filter(slug="vilnius-2023-kfor-safe-environment").exists()
     assert not added.filter(slug="vilnius-2023-defence-spending-2-pct-gdp").exists()
     assert Paragraph.objects.exists()
+
+
+def test_the_upload_preview_shows_the_reasons_of_each_candidate(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import make_admin
+    from tests.test_import import UPLOAD, form_data
+
+    client.force_login(make_admin())
+    text = (
+        "Testville Declaration\n\n1. We met in Testville.\n\n"
+        "2. Allies agree to submit annual plans by 2031.\n\n"
+        "3. The plans will be reviewed in 2032.\n"
+    )
+    fields = form_data()
+    fields["file"] = SimpleUploadedFile("declaration.txt", text.encode())
+    html = client.post(UPLOAD, fields).content.decode()
+    assert "Allies agree to</strong>" in html
+    assert "present of a commissive verb; subject" in html
+    assert "future passive" in html
+    assert "confidence 0." in html
