@@ -286,6 +286,7 @@ class _TextBuilder:
     def __init__(self, rng, pool, sizes, summits, indicators, editors):
         self.rng = rng
         self.pool = pool
+        self.measured = False  # whether a commitment with an indicator was made yet
         self.sizes = sizes
         self.summits = summits
         self.indicators = indicators
@@ -325,6 +326,12 @@ class _TextBuilder:
                 f"ask for fewer commitments or more paragraphs."
             )
         committed = set(rng.sample(with_candidates, sizes.commitments))
+        # The benchmark and its test need a measured commitment: one at least, whatever
+        # the draw.
+        measurable = [i for i in with_candidates if self._measurable(self.pool[bases[i]])]
+        if measurable and not committed & set(measurable):
+            committed.discard(min(committed))
+            committed.add(rng.choice(measurable))
         reader_start = rest
         annotations: dict[int, int] = {}
         for i in rng.sample(range(sizes.reader_paragraphs), sizes.reader_annotations):
@@ -423,6 +430,10 @@ class _TextBuilder:
         Annotation.objects.bulk_create(notes, batch_size=BATCH)
         self.counts["annotations"] += len(notes)
 
+    @staticmethod
+    def _measurable(source) -> bool:
+        return any(c.category in INDICATOR_BY_CATEGORY for c in source.candidates)
+
     def _commitments(self, summit, paragraphs, indices, bases, committed) -> dict:
         rng = self.rng
         made = []
@@ -430,7 +441,10 @@ class _TextBuilder:
         for paragraph, i in zip(paragraphs, indices, strict=True):
             if i not in committed:
                 continue
-            candidate = rng.choice(self.pool[bases[i]].candidates)
+            candidates = self.pool[bases[i]].candidates
+            measured = [c for c in candidates if c.category in INDICATOR_BY_CATEGORY]
+            candidate = rng.choice(measured if measured and not self.measured else candidates)
+            self.measured = self.measured or candidate.category in INDICATOR_BY_CATEGORY
             self.counts["commitments"] += 1
             number = self.counts["commitments"]
             fields = self._target_fields(candidate)

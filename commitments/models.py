@@ -259,6 +259,20 @@ class Commitment(models.Model):
         REAFFIRMATION = "reaffirmation", _("Reaffirmed commitment")
         RECALLED = "recalled", _("Earlier commitment recalled")
 
+    class Form(models.TextChoices):
+        """The form of the verb group the extractor read (extraction.phrases.FORMS)."""
+
+        COMMISSIVE = "commissive", _("present of a commissive verb")
+        DECISION = "decision", _("decision taken")
+        FUTURE = "future", _("future")
+        PASSIVE = "passive", _("future passive")
+        RESOLVE = "resolve", _("resolve")
+        LIST = "list", _("item of a list whose lead commits")
+
+    class Origin(models.TextChoices):
+        EXTRACTOR = "extractor", _("proposed by the extractor")
+        EDITOR = "editor", _("added by an editor")
+
     class Relation(models.TextChoices):
         REAFFIRMS = "reaffirms", _("reaffirms")
         RAISES = "raises", _("raises")
@@ -334,6 +348,19 @@ class Commitment(models.Model):
         help_text=_("The ground of the methodology on which it is held a commitment."),
     )
     phrase = models.CharField(_("commitment phrase found"), max_length=200, blank=True)
+    subject = models.CharField(_("subject read"), max_length=200, blank=True)
+    verb = models.CharField(_("verb group read"), max_length=200, blank=True)
+    form = models.CharField(_("form of the verb group"), max_length=20, choices=Form, blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=20,
+        choices=Origin,
+        default=Origin.EXTRACTOR,
+        help_text=_(
+            "An editor's addition is a sentence the extractor missed: "
+            "export_corpus_cases turns it into a test case."
+        ),
+    )
     confidence = models.FloatField(_("extractor confidence"), default=0)
     notes = models.TextField(_("editorial notes"), blank=True)
     version = models.PositiveIntegerField(default=1)

@@ -2,10 +2,12 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from nato_tracker import history
 from nato_tracker.versioning import claim_version
 
+from .candidates import selection_fields
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress_data import AllyRow, DataFileError, MeasurementRow
 
@@ -110,3 +112,44 @@ def review_commitment(*, commitment: Commitment, version: int, user, review: str
     return update_commitment(
         commitment=commitment, version=version, user=user, changes={"review": review}
     )
+
+
+def _free_slug(base: str) -> str:
+    slugs = set(Commitment.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    index = 1
+    while f"{base}-{index}" in slugs:
+        index += 1
+    return f"{base}-{index}"
+
+
+@transaction.atomic
+def add_missed_commitment(
+    *, paragraph, start: int, end: int, user, title: str = "", category: str = "", bound: str = ""
+) -> Commitment:
+    """Record a commitment the extractor missed, quoted from words an editor selected.
+
+    It is confirmed at once and marked as an editor's addition (origin "editor"), which
+    is what ``export_corpus_cases`` reports back to the development corpus. Target and
+    deadline are read from the quote as the extractor reads a candidate's.
+    """
+    text = paragraph.text
+    document = paragraph.document
+    fields = selection_fields(text, start, end, document.language, document.summit.started_on.year)
+    fields["title"] = title or fields["title"]
+    fields["category"] = category or fields["category"]
+    fields["bound"] = bound or fields["bound"]
+    commitment = Commitment(
+        slug=_free_slug(slugify(f"{document.slug}-{paragraph.anchor}")[:100]),
+        summit=document.summit,
+        paragraph=paragraph,
+        quote=text[start:end],
+        quote_start=start,
+        quote_end=end,
+        review=Commitment.Review.CONFIRMED,
+        origin=Commitment.Origin.EDITOR,
+        **fields,
+    )
+    commitment._history_user = user  # type: ignore[attr-defined]  # read by simple-history
+    commitment.full_clean()
+    commitment.save()
+    return commitment

@@ -406,10 +406,12 @@ def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[
 @role_required("commitments.change_commitment")
 def curate(request, slug):
     document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
+    by_text = request.GET.get("order") == "text"
+    order = ["paragraph__position", "quote_start"]
     commitments = (
         Commitment.objects.for_list()
         .filter(paragraph__document=document)
-        .order_by("paragraph__position", "quote_start")
+        .order_by(*(order if by_text else ["-confidence", *order]))
     )
     groups = {review: [] for review in Commitment.Review.values}
     for commitment in commitments:
@@ -423,6 +425,7 @@ def curate(request, slug):
                 (Commitment.Review(review).label, review, items) for review, items in groups.items()
             ],
             "total": sum(len(items) for items in groups.values()),
+            "by_text": by_text,
         },
     )
 

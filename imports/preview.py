@@ -16,7 +16,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from commitments.extraction import Candidate, find_candidates
+from commitments.candidates import paragraph_candidates
+from commitments.extraction import Candidate
 from commitments.models import Category, Commitment
 from summits import formats, ingest, recognition, services
 from summits.models import Document
@@ -43,6 +44,11 @@ class Found:
     @property
     def bound_label(self) -> str:
         return Commitment.Bound(self.candidate.bound).label
+
+    @property
+    def form_label(self) -> str:
+        form = self.candidate.form
+        return str(Commitment.Form(form).label) if form else ""
 
     @property
     def quantity_labels(self) -> list[tuple[str, str]]:
@@ -188,8 +194,9 @@ def find_all_candidates(
 ) -> list[Found]:
     found = []
     total = len(parsed.paragraphs)
-    for index, paragraph in enumerate(parsed.paragraphs, start=1):
-        for candidate in find_candidates(paragraph.text, parsed.language, reference_year):
+    pairs = paragraph_candidates(parsed.paragraphs, parsed.language, reference_year)
+    for index, (paragraph, candidates) in enumerate(pairs, start=1):
+        for candidate in candidates:
             found.append(Found(paragraph, candidate))
         if progress is not None:
             progress(index, total)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import CommitmentChoiceField
-from commitments.models import Commitment
+from commitments.models import Category, Commitment
 from summits import anchoring
 
 from .models import Annotation
@@ -65,7 +65,9 @@ class AnnotationFieldsMixin(forms.Form):
         }
 
 
-class AnnotationCreateForm(AnnotationFieldsMixin):
+class QuotedWordsMixin(forms.Form):
+    """Words of a paragraph, as selected in the reader (or copied): they must be in it."""
+
     quote = forms.CharField(
         label=_("Words annotated"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -73,7 +75,6 @@ class AnnotationCreateForm(AnnotationFieldsMixin):
         help_text=_("Copy them exactly from the paragraph."),
     )
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    field_order = ["quote", "start", "body", "tags", "other_tags", "commitment"]
 
     def __init__(self, *args, paragraph, **kwargs):
         self.paragraph = paragraph
@@ -95,6 +96,35 @@ class AnnotationCreateForm(AnnotationFieldsMixin):
         else:
             cleaned["span"] = span
         return cleaned
+
+
+class AnnotationCreateForm(QuotedWordsMixin, AnnotationFieldsMixin):
+    field_order = ["quote", "start", "body", "tags", "other_tags", "commitment"]
+
+
+class MissedCommitmentForm(QuotedWordsMixin):
+    """A commitment the extractor missed, quoted from the words an editor selected."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the first words of the quote."),
+    )
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=[("", _("— as the words say —")), *Category.choices],
+        required=False,
+    )
+    bound = forms.ChoiceField(
+        label=_("Who is bound"),
+        choices=[("", _("— as the words say —")), *Commitment.Bound.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quote"].label = _("Words of the commitment")
 
 
 class AnnotationEditForm(AnnotationFieldsMixin):

@@ -20,6 +20,11 @@ urlpatterns = [
         views.annotation_create,
         name="annotation_create",
     ),
+    path(
+        "paragraphs/<int:pk>/commitments/new/",
+        views.commitment_add,
+        name="commitment_add",
+    ),
     path("annotations/<int:pk>/edit/", views.annotation_edit, name="annotation_edit"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation_delete"),
     path("annotations/<int:pk>/history/", views.annotation_history, name="annotation_history"),

@@ -16,6 +16,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from commitments import services as commitment_services
 from commitments.models import Ally, Commitment, Measurement
 from commitments.progress import latest_figures_by_indicator, progress_for
 from nato_tracker import clock, exports, history
@@ -25,7 +26,7 @@ from summits.models import Document, Paragraph, Summit, without_document_text
 from summits.wording import word_diff
 
 from . import services
-from .forms import AnnotationCreateForm, AnnotationEditForm, VersionForm
+from .forms import AnnotationCreateForm, AnnotationEditForm, MissedCommitmentForm, VersionForm
 from .highlight import annotated_segments, paragraph_segments
 from .models import Annotation
 
@@ -167,6 +168,7 @@ def document_detail(request, slug):
             "defective": [p for p in paragraphs if p.defects],
             "orphans": [n for p in paragraphs for n in p.notes if n.orphan],
             "can_annotate": request.user.has_perm("reader.add_annotation"),
+            "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
         },
     )
 
@@ -183,6 +185,7 @@ def render_paragraph(request, paragraph_pk: int):
             "paragraph": prepare_paragraph(paragraph, request.user),
             "document": paragraph.document,
             "can_annotate": request.user.has_perm("reader.add_annotation"),
+            "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
         },
     )
     response["HX-Retarget"] = f"#{paragraph.anchor}"
@@ -220,6 +223,43 @@ def annotation_create(request, pk):
     if is_htmx(request):
         template += "#form"
     return render(request, template, {"form": form, "paragraph": paragraph, "annotation": None})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required("commitments.change_commitment")
+def commitment_add(request, pk):
+    """A commitment the extractor missed, from words an editor selected in the reader."""
+    paragraph = get_object_or_404(Paragraph.objects.select_related("document__summit"), pk=pk)
+    if request.method == "POST":
+        form = MissedCommitmentForm(request.POST, paragraph=paragraph)
+        if form.is_valid():
+            start, end = form.cleaned_data["span"]
+            commitment = commitment_services.add_missed_commitment(
+                paragraph=paragraph,
+                start=start,
+                end=end,
+                user=request.user,
+                title=form.cleaned_data["title"],
+                category=form.cleaned_data["category"],
+                bound=form.cleaned_data["bound"],
+            )
+            messages.success(
+                request,
+                _("Commitment added: “%(title)s”. It is recorded as one the extractor missed.")
+                % {"title": commitment.title},
+            )
+            if is_htmx(request):
+                return render_paragraph(request, paragraph.pk)
+            return redirect(paragraph.get_absolute_url())
+    else:
+        form = MissedCommitmentForm(
+            initial={"quote": request.GET.get("quote", ""), "start": request.GET.get("start")},
+            paragraph=paragraph,
+        )
+    template = "reader/commitment_form.html"
+    if is_htmx(request):
+        template += "#form"
+    return render(request, template, {"form": form, "paragraph": paragraph})
 
 
 def annotation_for_write(request, pk, *, action: str) -> Annotation:

@@ -56,8 +56,8 @@ def browser(chromium):
     return chromium
 
 
-def signed_in_page(browser, base, username):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+def signed_in_page(browser, base, username, **context):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, **context).new_page()
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)

@@ -25,6 +25,7 @@ DENIED = (403, 403)
 MATRIX = {
     #                          anonymous     analyst     editor      admin
     "annotation_create":       [(L, L),      DENIED,     FORM,       FORM],
+    "commitment_add":          [(L, L),      DENIED,     FORM,       FORM],
     "annotation_edit":         [(L, L),      DENIED,     FORM,       FORM],
     "annotation_edit_other":   [(L, L),      DENIED,     DENIED,     FORM],
     "annotation_delete":       [(L, L),      DENIED,     FORM,       FORM],
@@ -64,6 +65,7 @@ def world():
     entry = cycle.assessments.first()
     urls = {
         "annotation_create": reverse("reader:annotation_create", args=[paragraph.pk]),
+        "commitment_add": reverse("reader:commitment_add", args=[paragraph.pk]),
         "annotation_edit": reverse("reader:annotation_edit", args=[own.pk]),
         "annotation_edit_other": reverse("reader:annotation_edit", args=[other.pk]),
         "annotation_delete": reverse("reader:annotation_delete", args=[own.pk]),
@@ -138,7 +140,8 @@ def test_the_matrix_covers_every_write_url():
              "commitments:assessments", "commitments:assessment",
              "commitments:assessment_export"}  # fmt: skip
     covered = {
-        "reader:annotation_create", "reader:annotation_edit", "reader:annotation_delete",
+        "reader:annotation_create", "reader:commitment_add", "reader:annotation_edit",
+        "reader:annotation_delete",
         "reader:annotation_history", "reader:annotation_restore", "commitments:curate",
         "commitments:review", "commitments:edit", "commitments:status_create",
         "commitments:measurement_create", "commitments:history", "commitments:restore",

@@ -1,9 +1,11 @@
 // Annotating a paragraph: select words in the reader, press "Annotate", write the note.
-// The form is loaded and submitted with htmx; without JavaScript, the "Add a note" link
-// of each paragraph opens the same form on its own page.
+// An editor may instead press "Commitment missed" to add the selected words as a
+// commitment the extractor did not propose. The forms are loaded and submitted with
+// htmx; without JavaScript, the links under each paragraph open the same forms.
 (function () {
   "use strict";
   var button = null;
+  var commitButton = null;
   var pending = null;
 
   function textOffset(root, node, offset) {
@@ -31,29 +33,44 @@
 
   function hideButton() {
     if (button) button.hidden = true;
+    if (commitButton) commitButton.hidden = true;
     pending = null;
   }
 
-  function showButton(span) {
-    if (!button) {
-      button = document.createElement("button");
-      button.type = "button";
-      button.className = "button annotate-button";
-      button.textContent = document.querySelector("[data-annotate-label]").dataset.annotateLabel;
-      button.addEventListener("mousedown", function (event) { event.preventDefault(); });
-      button.addEventListener("click", openForm);
-      document.body.appendChild(button);
-    }
-    pending = span;
-    button.style.top = (window.scrollY + span.rect.bottom + 6) + "px";
-    button.style.left = (window.scrollX + span.rect.left) + "px";
-    button.hidden = false;
+  function makeButton(label, onClick) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = "button annotate-button";
+    made.textContent = label;
+    made.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    made.addEventListener("click", onClick);
+    document.body.appendChild(made);
+    return made;
   }
 
-  function openForm() {
+  function showButton(span) {
+    var labels = document.querySelector("[data-annotate-label]").dataset;
+    if (!button) button = makeButton(labels.annotateLabel, function () { openForm("annotateUrl"); });
+    pending = span;
+    var top = (window.scrollY + span.rect.bottom + 6) + "px";
+    button.style.top = top;
+    button.style.left = (window.scrollX + span.rect.left) + "px";
+    button.hidden = false;
+    if (span.root.dataset.commitmentUrl) {
+      if (!commitButton) {
+        commitButton = makeButton(labels.commitmentLabel, function () { openForm("commitmentUrl"); });
+        commitButton.classList.add("secondary");
+      }
+      commitButton.style.top = top;
+      commitButton.style.left = (window.scrollX + span.rect.left + button.offsetWidth + 8) + "px";
+      commitButton.hidden = false;
+    }
+  }
+
+  function openForm(which) {
     if (!pending) return;
     var root = pending.root;
-    var url = root.dataset.annotateUrl + "?" + new URLSearchParams({ quote: pending.quote, start: pending.start });
+    var url = root.dataset[which] + "?" + new URLSearchParams({ quote: pending.quote, start: pending.start });
     var slot = document.getElementById("slot-" + root.dataset.paragraph);
     htmx.ajax("GET", url, { target: slot, swap: "innerHTML" });
     window.getSelection().removeAllRanges();
@@ -61,7 +78,7 @@
   }
 
   document.addEventListener("mouseup", function (event) {
-    if (button && event.target === button) return;
+    if (button && (event.target === button || event.target === commitButton)) return;
     if (event.target.closest && event.target.closest(".note-slot")) return;
     window.setTimeout(function () {
       var span = selectedSpan();
@@ -78,7 +95,8 @@
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
-    var body = event.detail.target.querySelector && event.detail.target.querySelector("textarea[name=body]");
+    var body = event.detail.target.querySelector &&
+      event.detail.target.querySelector("textarea[name=body], input[name=title]");
     if (body) body.focus();
   });
 })();
