@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from nato_tracker import history
+from nato_tracker import cache, history
 from nato_tracker.versioning import claim_version
 
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
@@ -21,6 +21,7 @@ def import_allies(*, rows: list[AllyRow]) -> tuple[int, int]:
         )
         created += was_created
         updated += not was_created
+    cache.data_loaded()
     return created, updated
 
 
@@ -46,6 +47,7 @@ def import_measurements(*, indicator: Indicator, rows: list[MeasurementRow]) -> 
         )
         created += was_created
         updated += not was_created
+    cache.data_loaded()
     return created, updated
 
 

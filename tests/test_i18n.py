@@ -36,7 +36,7 @@ PAGES = [
     (TWO_PERCENT, 10, "In the words of the text", "Dans les mots du texte"),
     ("/allies/", 4, "Member since", "Membre depuis"),
     ("/allies/pol/", 6, "Measured commitments", "Engagements mesurés"),
-    ("/search/?q=engageons", 6, "Words to find", "Mots à trouver"),
+    ("/search/?q=engageons", 7, "Words to find", "Mots à trouver"),
     ("/accounts/login/", 4, "Sign in", "Se connecter"),
 ]
 
