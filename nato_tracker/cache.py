@@ -9,10 +9,16 @@ Every key carries the generation. A service that loads texts or figures calls
 and every process, whatever its cache (one local memory per process, or a shared
 Redis), reads it on its next request; values under an older generation are never read
 again and leave the cache by its own eviction. Nothing is invalidated by time.
+
+In front of Django's cache, each process keeps the last values it read, unpickled
+(LOCAL_ENTRIES of them): reading one back costs nothing. They are shared by the
+requests of the process: never change a value `remember` returned.
 """
 
 import hashlib
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -21,7 +27,10 @@ from django.core.cache import cache
 from .models import LoadGeneration
 
 GENERATION_PK = 1
+LOCAL_ENTRIES = 64
 _MISSING = object()
+_local: OrderedDict[str, Any] = OrderedDict()
+_local_lock = threading.Lock()
 
 
 def generation() -> str:
@@ -48,11 +57,26 @@ def remember(name: str, *parts: Any, compute: Callable[[], Any]) -> Any:
     """The value cached under name and parts for the current generation, or compute()
     (stored, with no expiry: the next load makes it unreachable)."""
     cache_key = key(name, *parts)
+    with _local_lock:
+        value = _local.get(cache_key, _MISSING)
+        if value is not _MISSING:
+            _local.move_to_end(cache_key)
+            return value
     value = cache.get(cache_key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(cache_key, value, timeout=None)
+    with _local_lock:
+        _local[cache_key] = value
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
     return value
+
+
+def forget_local() -> None:
+    """Empty this process's copies (tests, after emptying the shared cache)."""
+    with _local_lock:
+        _local.clear()
 
 
 class ChangesLoadedData:

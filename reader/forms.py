@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import CommitmentChoiceField
@@ -121,10 +123,39 @@ class SearchText:
     year: int
 
 
+def option_tags(choices) -> str:
+    """<option>s for (value, label) pairs, none selected."""
+    return format_html_join("", '<option value="{}">{}</option>', choices)
+
+
+@dataclass(frozen=True)
+class SearchTexts:
+    """Every text one can search in, newest meeting first, with the <option>s of every
+    meeting and every year written once (hundreds of meetings: cached with the texts)."""
+
+    texts: list[SearchText]
+    summit_options: str
+    year_options: str
+
+    @classmethod
+    def of(cls, texts: list[SearchText]) -> "SearchTexts":
+        summits = {text.summit_slug: f"{text.summit_name} {text.year}" for text in texts}
+        years = sorted({text.year for text in texts}, reverse=True)
+        return cls(texts, option_tags(summits.items()), option_tags((y, y) for y in years))
+
+
+def _selected(options: str, value) -> str:
+    """The <option>s with the one of `value` selected."""
+    if value in (None, ""):
+        return options
+    tag = format_html('<option value="{}">', value)
+    return mark_safe(options.replace(tag, tag[:-1] + " selected>", 1))  # noqa: S308
+
+
 class SearchForm(forms.Form):
-    """The search box and its filters: language, year, meeting, text. Each filter names
-    a set of texts; `in_documents` and `outside_documents` say which (ids), as whichever
-    of the two is the shorter list."""
+    """The search box and its filters: language, year, meeting, text. Together the
+    filters name a set of texts; `in_documents` and `outside_documents` say which (ids),
+    as whichever of the two is the shorter list (None: no filter)."""
 
     q = forms.CharField(label=_("Words to find"), max_length=200, required=False)
     language = forms.ChoiceField(
@@ -132,39 +163,49 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", _("Any language")), *Document.Language.choices],
     )
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    summit = forms.ChoiceField(label=_("Meeting"), required=False)
-    document = forms.ChoiceField(label=_("Text"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False)
+    summit = forms.CharField(label=_("Meeting"), required=False)
+    document = forms.CharField(label=_("Text"), required=False)
 
-    def __init__(self, data, *, texts: list[SearchText]):
+    def __init__(self, data, *, texts: SearchTexts):
         super().__init__(data)
         self.texts = texts
-        summits = {text.summit_slug: text for text in texts}
-        self.fields["year"].choices = [("", _("Any year"))] + [
-            (year, year) for year in sorted({text.year for text in texts}, reverse=True)
-        ]
-        self.fields["summit"].choices = [("", _("Any meeting"))] + [
-            (slug, f"{text.summit_name} {text.year}") for slug, text in summits.items()
-        ]
-        self.fields["document"].choices = [("", _("Any text"))] + [
-            (text.slug, text.title) for text in texts
-        ]
         self.in_documents: list[int] | None = None
         self.outside_documents: list[int] | None = None
 
+    def _one_of(self, name: str, values: set):
+        value = self.cleaned_data[name]
+        if value not in (None, "") and value not in values:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return value
+
+    def clean_year(self):
+        return self._one_of("year", {text.year for text in self.texts.texts})
+
+    def clean_summit(self):
+        return self._one_of("summit", {text.summit_slug for text in self.texts.texts})
+
+    def clean_document(self):
+        return self._one_of("document", {text.slug for text in self.texts.texts})
+
     def clean(self):
         data = super().clean()
+        everything = self.texts.texts
         chosen = [
             text
-            for text in self.texts
+            for text in everything
             if data.get("language") in ("", None, text.language)
             and data.get("year") in (None, text.year)
             and data.get("summit") in ("", None, text.summit_slug)
             and data.get("document") in ("", None, text.slug)
         ]
-        if len(chosen) < len(self.texts):
+        if len(chosen) < len(everything):
             chosen_ids = {text.pk for text in chosen}
-            others = [text.pk for text in self.texts if text.pk not in chosen_ids]
+            others = [text.pk for text in everything if text.pk not in chosen_ids]
             if len(chosen_ids) <= len(others):
                 self.in_documents = sorted(chosen_ids)
             else:
@@ -174,23 +215,32 @@ class SearchForm(forms.Form):
     def _chosen(self, name: str):
         return self.cleaned_data.get(name) if self.is_bound and self.is_valid() else None
 
-    def summit_options(self) -> list[tuple[str, str]]:
-        """The meetings to choose from: those of the year chosen, if one is (and the
-        meeting chosen)."""
-        year, summit = self._chosen("year"), self._chosen("summit")
-        options: dict[str, str] = {}
-        for text in self.texts:
-            if year in (None, text.year) or text.summit_slug == summit:
-                options.setdefault(text.summit_slug, f"{text.summit_name} {text.year}")
-        return list(options.items())
-
-    def document_options(self) -> list[tuple[str, str]]:
-        """The texts of the meeting chosen, when it has more than one (and the text
-        chosen)."""
-        summit, document = self._chosen("summit"), self._chosen("document")
-        options = [
-            (text.slug, text.title)
-            for text in self.texts
-            if (summit and text.summit_slug == summit) or text.slug == document
+    def options(self) -> dict[str, str]:
+        """The <option>s of each filter, the one chosen selected: the meetings of the
+        year chosen (or all), the texts of the meeting chosen (when it has several)."""
+        year, summit, document = (self._chosen(n) for n in ("year", "summit", "document"))
+        texts = self.texts.texts
+        if year is None:
+            summits = self.texts.summit_options
+        else:
+            summits = option_tags(
+                {
+                    t.summit_slug: f"{t.summit_name} {t.year}"
+                    for t in texts
+                    if t.year == year or t.summit_slug == summit
+                }.items()
+            )
+        documents = [
+            (t.slug, t.title)
+            for t in texts
+            if (summit and t.summit_slug == summit) or t.slug == document
         ]
-        return options if len(options) > 1 or document else []
+        language = self.fields["language"].choices
+        return {
+            "language": _selected(option_tags(language), self._chosen("language")),
+            "year": _selected(option_tags([("", _("Any year"))]) + self.texts.year_options, year),
+            "summit": _selected(option_tags([("", _("Any meeting"))]) + summits, summit),
+            "document": _selected(option_tags([("", _("Any text")), *documents]), document)
+            if len(documents) > 1 or document
+            else "",
+        }

@@ -13,6 +13,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -27,7 +29,14 @@ from summits import fulltext
 from summits.models import Document, Paragraph, Summit, without_document_text
 
 from . import services
-from .forms import AnnotationCreateForm, AnnotationEditForm, SearchForm, SearchText, VersionForm
+from .forms import (
+    AnnotationCreateForm,
+    AnnotationEditForm,
+    SearchForm,
+    SearchText,
+    SearchTexts,
+    VersionForm,
+)
 from .highlight import annotated_segments, paragraph_segments
 from .models import Annotation
 
@@ -113,26 +122,51 @@ def is_htmx(request) -> bool:
 SEARCH_PAGE_SIZE = 20
 
 
-def searchable_texts() -> list[SearchText]:
+def searchable_texts() -> SearchTexts:
     """Every text with its meeting, newest meeting first: the search filters' choices,
     cached until texts are loaded."""
 
     def compute():
+        fields = ["pk", "slug", "title", "language", "summit__slug", "summit__name"]
         rows = Document.objects.order_by("-summit__started_on", "summit_id", "published_on", "pk")
-        return [
-            SearchText(pk, slug, title, language, summit_slug, summit_name, started_on.year)
-            for pk, slug, title, language, summit_slug, summit_name, started_on in rows.values_list(
-                "pk",
-                "slug",
-                "title",
-                "language",
-                "summit__slug",
-                "summit__name",
-                "summit__started_on",
-            )
-        ]
+        return SearchTexts.of(
+            [
+                SearchText(*row[:-1], year=row[-1].year)
+                for row in rows.values_list(*fields, "summit__started_on")
+            ]
+        )
 
     return cache.remember("search-texts", compute=compute)
+
+
+def result_items(results) -> str:
+    """The <li> of each search result (its paragraph, meeting, snippet and commitments),
+    written in one pass rather than a template loop."""
+    urls: dict[int, str] = {}  # a document's address, reversed once
+
+    def item(result, commitments):
+        paragraph = result.paragraph
+        document = paragraph.document
+        if document.pk not in urls:
+            urls[document.pk] = document.get_absolute_url()
+        links = format_html_join(
+            " · ", '<a href="{}">{}</a>', ((c.get_absolute_url(), c.title) for c in commitments)
+        )
+        return format_html(
+            '<li><a href="{}#{}"><strong>{}</strong> {}</a> <span class="meta">· {} {}</span>'
+            '<p class="snippet" lang="{}">{}</p>{}</li>',
+            urls[document.pk],
+            paragraph.anchor,
+            document.title,
+            paragraph.display_label,
+            document.summit.name,
+            document.summit.year,
+            document.language,
+            mark_safe(result.snippet),  # noqa: S308 (escaped by summits.search, marks kept)
+            format_html('<p class="meta">{} {}</p>', _("Commitments:"), links) if links else "",
+        )
+
+    return format_html_join("\n", "{}", ((item(*row),) for row in results))
 
 
 def search(request):
@@ -159,9 +193,12 @@ def search(request):
         "reader/search.html",
         {
             "form": form,
+            "options": form.options(),
             "query": query,
             "page": page,
-            "results": [(result, commitments.get(result.paragraph.pk, [])) for result in results],
+            "results": result_items(
+                (result, commitments.get(result.paragraph.pk, [])) for result in results
+            ),
             "more": getattr(matches, "more", False),
             "database": connections[Paragraph.objects.db].vendor,
             "rank_window": fulltext.RANK_WINDOW,

@@ -25,7 +25,7 @@ from django.db.models.expressions import RawSQL
 from . import search
 
 # Matches are counted exactly up to this many; beyond, the page says "more than".
-COUNT_LIMIT = 1000
+COUNT_LIMIT = 500
 # Words of the index's vocabulary read for each start of a stem (see search.same_stem).
 VOCABULARY_LIMIT = 400
 # SQLite ranks the most recent matches, up to this many (see SqliteMatches).

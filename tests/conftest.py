@@ -48,7 +48,10 @@ def empty_cache():
     generation of the seed data is not another test's data."""
     from django.core.cache import cache
 
+    from nato_tracker.cache import forget_local
+
     cache.clear()
+    forget_local()
 
 
 @pytest.fixture
