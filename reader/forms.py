@@ -128,20 +128,34 @@ def option_tags(choices) -> str:
     return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
+# Beyond this many meetings, the meeting filter lists those of the year chosen only.
+MEETINGS_LISTED = 400
+
+
 @dataclass(frozen=True)
 class SearchTexts:
-    """Every text one can search in, newest meeting first, with the <option>s of every
-    meeting and every year written once (hundreds of meetings: cached with the texts)."""
+    """Every text one can search in, newest meeting first, with what the filters check
+    and list (cached with the texts: hundreds of meetings)."""
 
     texts: list[SearchText]
-    summit_options: str
+    years: frozenset[int]
+    summits: frozenset[str]
+    documents: frozenset[str]
+    summit_options: str  # every meeting's <option>, or "" when there are too many
     year_options: str
 
     @classmethod
     def of(cls, texts: list[SearchText]) -> "SearchTexts":
         summits = {text.summit_slug: f"{text.summit_name} {text.year}" for text in texts}
         years = sorted({text.year for text in texts}, reverse=True)
-        return cls(texts, option_tags(summits.items()), option_tags((y, y) for y in years))
+        return cls(
+            texts,
+            frozenset(years),
+            frozenset(summits),
+            frozenset(text.slug for text in texts),
+            option_tags(summits.items()) if len(summits) <= MEETINGS_LISTED else "",
+            option_tags((year, year) for year in years),
+        )
 
 
 def _selected(options: str, value) -> str:
@@ -173,7 +187,7 @@ class SearchForm(forms.Form):
         self.in_documents: list[int] | None = None
         self.outside_documents: list[int] | None = None
 
-    def _one_of(self, name: str, values: set):
+    def _one_of(self, name: str, values: frozenset):
         value = self.cleaned_data[name]
         if value not in (None, "") and value not in values:
             raise forms.ValidationError(
@@ -184,16 +198,18 @@ class SearchForm(forms.Form):
         return value
 
     def clean_year(self):
-        return self._one_of("year", {text.year for text in self.texts.texts})
+        return self._one_of("year", self.texts.years)
 
     def clean_summit(self):
-        return self._one_of("summit", {text.summit_slug for text in self.texts.texts})
+        return self._one_of("summit", self.texts.summits)
 
     def clean_document(self):
-        return self._one_of("document", {text.slug for text in self.texts.texts})
+        return self._one_of("document", self.texts.documents)
 
     def clean(self):
         data = super().clean()
+        if not any(data.get(name) for name in ("language", "year", "summit", "document")):
+            return data
         everything = self.texts.texts
         chosen = [
             text
@@ -220,8 +236,10 @@ class SearchForm(forms.Form):
         year chosen (or all), the texts of the meeting chosen (when it has several)."""
         year, summit, document = (self._chosen(n) for n in ("year", "summit", "document"))
         texts = self.texts.texts
-        if year is None:
-            summits = self.texts.summit_options
+        if year is None and (self.texts.summit_options or not summit):
+            summits = self.texts.summit_options or format_html(
+                "<option disabled>{}</option>", _("Choose a year to list its meetings")
+            )
         else:
             summits = option_tags(
                 {

@@ -9,9 +9,14 @@ step with the paragraphs (`install_sqlite_index`, run by migration 0003_fulltext
 after every migrate, in case a later migration rebuilt the paragraph table).
 
 Both databases take a word, or another form of it, in its French or its English stem.
-SQLite ranks every match (bm25, in C inside the index); PostgreSQL ranks only the page
-shown: its candidates are the most recently loaded matches, which the GIN index (or the
-primary key, for words in most paragraphs) gives without reading the others.
+SQLite ranks the matches by bm25 (in C, inside the index), the most recent
+RANK_WINDOW of them; PostgreSQL ranks only the page shown: its candidates are the most
+recently loaded matches, which the GIN index (rare words) or the (document, position)
+index read backwards (common words) gives without reading the others.
+
+The vectors are columns that migration 0002 adds in raw SQL, not a GeneratedField of
+the model: a GeneratedField(SearchVector(...)) cannot be created on SQLite (its
+`to_tsvector('…'::regconfig, …)` is not SQLite's SQL), and SQLite is the default.
 """
 
 from __future__ import annotations
@@ -81,9 +86,10 @@ def install_sqlite_index(connection) -> bool:
         # in "capacités"). Both columns are read from summits_paragraph (external
         # content); the document's id is indexed too, so that a search in a few
         # documents is one more term of the query rather than a join.
+        # (Quoted as tools that look for a table's index expect: content="table".)
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({_COLUMNS}, "
-            "content='summits_paragraph', content_rowid='id', "
+            'content="summits_paragraph", content_rowid="id", '
             "tokenize='unicode61 remove_diacritics 2')"
         )
         cursor.execute(

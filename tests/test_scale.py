@@ -200,3 +200,11 @@ def test_every_page_runs_the_same_few_queries_whatever_the_size(client):
     # ones find it in the cache (until texts are loaded).
     assert small["search"] == len(search_queries())
     assert small["search in a year"] == small["search, two pages in"] == len(search_queries()) - 1
+
+
+def test_generated_paragraphs_are_in_the_search_index():
+    generate_scale_data(seed=8, sizes=SMALL)
+    paragraph = scale_rows()["paragraphs"].order_by("-pk").first()
+    word = max(paragraph.text.split(), key=len).strip(".,;:()«»")
+    found = Paragraph.objects.search(f'"{word}"', documents=[paragraph.document_id])
+    assert paragraph.pk in {result.paragraph.pk for result in found[0:100]}

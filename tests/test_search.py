@@ -506,3 +506,17 @@ def test_queries_longer_than_the_box_are_refused_with_a_message(client):
 
 def test_a_query_object_without_groups_is_false():
     assert not Query()
+
+
+@pytest.mark.django_db
+def test_with_many_meetings_the_filter_lists_those_of_the_year(client, monkeypatch):
+    from reader import forms
+
+    monkeypatch.setattr(forms, "MEETINGS_LISTED", 1)
+    html = page(client, q="sécurité")
+    assert "Choose a year to list its meetings" in html
+    assert "Vilnius Summit 2023</option>" not in html
+    html = page(client, q="sécurité", year="2023")
+    assert "Vilnius Summit 2023</option>" in html
+    html = page(client, q="sécurité", summit="vilnius-2023")
+    assert '<option value="vilnius-2023" selected>Vilnius Summit 2023</option>' in html
