@@ -47,7 +47,7 @@ def paragraphs(url: str) -> int:
             "SELECT count(*) FROM summits_paragraph p JOIN summits_document d "
             "ON d.id = p.document_id WHERE d.slug LIKE 'scale-%'"
         ).fetchone()
-    return row[0]
+    return row[0] if row else 0
 
 
 def main(argv=None) -> int:

@@ -128,6 +128,7 @@ def option_tags(choices) -> str:
     return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
+LANGUAGES = [("", _("Any language")), *Document.Language.choices]
 # Beyond this many meetings, the meeting filter lists those of the year chosen only.
 MEETINGS_LISTED = 400
 
@@ -172,11 +173,7 @@ class SearchForm(forms.Form):
     as whichever of the two is the shorter list (None: no filter)."""
 
     q = forms.CharField(label=_("Words to find"), max_length=200, required=False)
-    language = forms.ChoiceField(
-        label=_("Language"),
-        required=False,
-        choices=[("", _("Any language")), *Document.Language.choices],
-    )
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGES)
     year = forms.IntegerField(label=_("Year"), required=False)
     summit = forms.CharField(label=_("Meeting"), required=False)
     document = forms.CharField(label=_("Text"), required=False)
@@ -253,9 +250,8 @@ class SearchForm(forms.Form):
             for t in texts
             if (summit and t.summit_slug == summit) or t.slug == document
         ]
-        language = self.fields["language"].choices
         return {
-            "language": _selected(option_tags(language), self._chosen("language")),
+            "language": _selected(option_tags(LANGUAGES), self._chosen("language")),
             "year": _selected(option_tags([("", _("Any year"))]) + self.texts.year_options, year),
             "summit": _selected(option_tags([("", _("Any meeting"))]) + summits, summit),
             "document": _selected(option_tags([("", _("Any text")), *documents]), document)

@@ -21,8 +21,8 @@ from functools import lru_cache
 import snowballstemmer
 from django.utils.html import escape
 
-# Markers that ts_headline and FTS5's snippet() put around the matched words; replaced
-# by <mark> after the rest of the snippet has been escaped.
+# Markers that PostgreSQL's ts_headline puts around the matched words; replaced by
+# <mark> after the rest of the snippet has been escaped.
 START_SEL = "\x02"
 STOP_SEL = "\x03"
 

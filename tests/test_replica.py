@@ -80,7 +80,7 @@ def test_outside_a_request_everything_reads_from_the_primary():
 
 
 @pytest.fixture
-def replica(transactional_db, settings):
+def replica(seeded_transactional_db, settings):
     """A second alias on the same server and database (a replica with no lag): the
     router sends reads there; each alias has its own connection."""
     settings.DATABASE_ROUTERS = ROUTER
