@@ -245,36 +245,47 @@ def same_stem(word: str, candidates: list[str]) -> list[str]:
 
 def snippet(text: str, words: set[str], phrases: list[tuple[str, ...]], *, length: int = 40) -> str:
     """HTML: an escaped excerpt of `length` words of text around its first match, each
-    matched word (folded, whole words, as the index reads them) or phrase in <mark>."""
-    tokens = [(m.start(), m.end(), fts_fold(m.group())) for m in _WORD.finditer(text)]
-    folded = [token[2] for token in tokens]
-    spans: list[list[int]] = []  # [first token, last token] of each match, in order
-    for index, word in enumerate(folded):
+    matched word (folded, whole words, as the index reads them) or phrase in <mark>.
+    Reads the text only as far as the excerpt goes."""
+    tokens: list[tuple[int, int, str]] = []  # start, end, folded word
+    spans: list[list[int]] = []  # [first token, last token] of each match
+    stop = None  # tokens to read: up to the end of the excerpt
+    for match in _WORD.finditer(text):
+        index = len(tokens)
+        word = fts_fold(match.group())
+        tokens.append((match.start(), match.end(), word))
         if word in words:
             spans.append([index, index])
         for phrase in phrases:
-            if tuple(folded[index : index + len(phrase)]) == phrase:
-                spans.append([index, index + len(phrase) - 1])
-    spans.sort()
+            begin = index - len(phrase) + 1
+            if begin >= 0 and word == phrase[-1]:
+                if tuple(token[2] for token in tokens[begin:]) == phrase:
+                    spans.append([begin, index])
+        if stop is None and spans:
+            stop = max(0, min(span[0] for span in spans) - length // 4) + length
+        if stop is not None and len(tokens) >= stop:
+            break
+    if not tokens:
+        return escape(text)
     merged: list[list[int]] = []
-    for span in spans:
+    for span in sorted(spans):
         if merged and span[0] <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], span[1])
         else:
             merged.append(span)
     first = max(0, merged[0][0] - length // 4) if merged else 0
     last = min(len(tokens), first + length)  # tokens[first:last] are shown
-    if not tokens:
-        return escape(text)
     begin = tokens[first][0] if first else 0
-    end = tokens[last - 1][1] if last < len(tokens) else len(text)
+    end = tokens[last - 1][1] if last < len(tokens) or stop is not None else len(text)
+    if end < len(text) and not _WORD.search(text, end):
+        end = len(text)  # only punctuation left
     parts, cursor = [], begin
     for start_token, stop_token in merged:
         if start_token >= last or stop_token < first:
             continue
-        start, stop = tokens[max(start_token, first)][0], tokens[min(stop_token, last - 1)][1]
-        parts += [escape(text[cursor:start]), f"<mark>{escape(text[start:stop])}</mark>"]
-        cursor = stop
+        start, finish = tokens[max(start_token, first)][0], tokens[min(stop_token, last - 1)][1]
+        parts += [escape(text[cursor:start]), f"<mark>{escape(text[start:finish])}</mark>"]
+        cursor = finish
     parts.append(escape(text[cursor:end]))
     return ("… " if begin else "") + "".join(parts) + (" …" if end < len(text) else "")
 

@@ -157,6 +157,13 @@ def test_the_vocabulary_is_read_from_the_start_a_word_shares_with_its_stems():
             "&lt;b&gt;<mark>Sécurité</mark>&lt;/b&gt; &amp; co",
         ),
         ("", {"x"}, [], ""),
+        (
+            "la défense collective",
+            {"defense"},
+            [("defense", "collective")],
+            "la <mark>défense collective</mark>",
+        ),
+        ("Fin.", {"fin"}, [], "<mark>Fin</mark>."),
     ],
 )
 def test_snippets_mark_whole_words_and_phrases_and_escape_the_rest(text, words, phrases, html):
