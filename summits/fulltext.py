@@ -21,16 +21,17 @@ the model: a GeneratedField(SearchVector(...)) cannot be created on SQLite (its
 
 from __future__ import annotations
 
+import functools
 from functools import cached_property
 
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, TextField, When
+from django.db.models import Case, F, FloatField, Q, When
 from django.db.models.expressions import RawSQL
 
 from . import search
 
 # Matches are counted exactly up to this many; beyond, the page says "more than".
-COUNT_LIMIT = 500
+COUNT_LIMIT = 200
 # Words of the index's vocabulary read for each start of a stem (see search.same_stem).
 VOCABULARY_LIMIT = 400
 # SQLite ranks the most recent matches, up to this many (see SqliteMatches).
@@ -266,8 +267,10 @@ class SqliteMatches(Matches):
         ]
 
 
-# Text search configuration for each document language (see migration 0002_search).
+# Text search configuration for each document language (see migration 0002_search), and
+# the Snowball stemmer it uses.
 SEARCH_CONFIGS = {"fr": "french_unaccent", "en": "english_unaccent"}
+STEMMERS = {"fr": "french", "en": "english"}
 
 
 class PostgresqlMatches(Matches):
@@ -317,7 +320,7 @@ class PostgresqlMatches(Matches):
         return self._matching().order_by().values("pk")[:limit].count()
 
     def page(self, offset: int, size: int) -> list[search.Result]:
-        from django.contrib.postgres.search import SearchHeadline, SearchRank
+        from django.contrib.postgres.search import SearchRank
 
         # Newest texts first: their (document, position) index, read backwards, gives
         # the first matches without reading the others, with or without documents chosen.
@@ -325,32 +328,27 @@ class PostgresqlMatches(Matches):
         pks = list(newest.values_list("pk", flat=True)[offset : offset + size])
         if not pks:
             return []
-        ranks, headlines = [], []
-        for language, query in self._queries.items():
-            in_language = Q(document__language=language)
-            ranks.append(When(in_language, then=SearchRank(F(f"vector_{language}"), query)))
-            headline = SearchHeadline(
-                "text",
-                query,
-                config=SEARCH_CONFIGS[language],
-                start_sel=search.START_SEL,
-                stop_sel=search.STOP_SEL,
-                min_words=20,
-                max_words=45,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-            headlines.append(When(in_language, then=headline))
-        rows = self._vectors(self._loading(self.paragraphs.filter(pk__in=pks))).annotate(
-            rank=Case(*ranks, default=0.0, output_field=FloatField()),
-            headline=Case(*headlines, default=F("text"), output_field=TextField()),
-        )
-        return [
-            search.Result(
-                paragraph=row, rank=row.rank, snippet=search.headline_to_html(row.headline)
-            )
-            for row in sorted(rows, key=lambda row: (-row.rank, -row.pk))
+        ranks = [
+            When(document__language=language, then=SearchRank(F(f"vector_{language}"), query))
+            for language, query in self._queries.items()
         ]
+        rows = self._vectors(self._loading(self.paragraphs.filter(pk__in=pks))).annotate(
+            rank=Case(*ranks, default=0.0, output_field=FloatField())
+        )
+        # Snippets in Python, marking the words whose stem (in the text's language) is
+        # one of the query's: ts_headline, which parses each paragraph again, took as
+        # long as the rest of the search.
+        marks: dict[str, tuple] = {}
+        results = []
+        for row in sorted(rows, key=lambda row: (-row.rank, -row.pk)):
+            language = STEMMERS.get(row.document.language, "french")
+            if language not in marks:
+                marks[language] = self.query.stemmed(language)
+            words, phrases = marks[language]
+            key = functools.partial(search.folded_stem, language=language)
+            html = search.snippet(row.text, words, phrases, key=key)
+            results.append(search.Result(paragraph=row, rank=row.rank, snippet=html))
+        return results
 
 
 def matches(paragraphs, text: str, *, documents=None, outside=None) -> Matches:

@@ -15,16 +15,12 @@ databases understand the same thing:
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
-
-# Markers that PostgreSQL's ts_headline puts around the matched words; replaced by
-# <mark> after the rest of the snippet has been escaped.
-START_SEL = "\x02"
-STOP_SEL = "\x03"
 
 # On SQLite, the word as typed counts this many times its other forms in the ranking
 # ("engageons" before "engage" for a search of "engageons").
@@ -114,6 +110,21 @@ class Query:
                     words.add(word)
         return words, phrases
 
+    def stemmed(self, language: str) -> tuple[set[str], list[tuple[str, ...]]]:
+        """What a snippet marks in a text in `language` ("french", "english"): the stems
+        of the words (and of a French verb's infinitive) and of the phrases' words, to
+        compare with `folded_stem` of the text's words."""
+        words: set[str] = set()
+        phrases = []
+        for group in self.groups:
+            for term in group:
+                if term.phrase:
+                    phrases.append(tuple(folded_stem(word, language) for word in term.words))
+                else:
+                    forms = french_verb_forms(term.words[0]) if language == "french" else []
+                    words.update(folded_stem(form, language) for form in [term.words[0], *forms])
+        return words, phrases
+
     def words(self) -> list[str]:
         """The folded single words to look up in the index's vocabulary (not phrases)."""
         return list(
@@ -200,6 +211,10 @@ def stem(word: str, language: str) -> str:
     return _STEMMERS[language].stemWord(word)
 
 
+def folded_stem(word: str, language: str) -> str:
+    return stem(fts_fold(word), language)
+
+
 def stems(word: str) -> dict[str, set[str]]:
     """The French and English stems of a folded query word (and of its infinitive)."""
     return {
@@ -243,16 +258,24 @@ def same_stem(word: str, candidates: list[str]) -> list[str]:
     return found
 
 
-def snippet(text: str, words: set[str], phrases: list[tuple[str, ...]], *, length: int = 40) -> str:
+def snippet(
+    text: str,
+    words: set[str],
+    phrases: list[tuple[str, ...]],
+    *,
+    length: int = 40,
+    key: Callable[[str], str] = lambda word: fts_fold(word),
+) -> str:
     """HTML: an escaped excerpt of `length` words of text around its first match, each
-    matched word (folded, whole words, as the index reads them) or phrase in <mark>.
-    Reads the text only as far as the excerpt goes."""
+    matched word or phrase in <mark>. A word of the text matches when its key (folded,
+    as SQLite's index reads it; or its stem) is one of `words`. Reads the text only as
+    far as the excerpt goes."""
     tokens: list[tuple[int, int, str]] = []  # start, end, folded word
     spans: list[list[int]] = []  # [first token, last token] of each match
     stop = None  # tokens to read: up to the end of the excerpt
     for match in _WORD.finditer(text):
         index = len(tokens)
-        word = fts_fold(match.group())
+        word = key(match.group())
         tokens.append((match.start(), match.end(), word))
         if word in words:
             spans.append([index, index])
@@ -288,11 +311,6 @@ def snippet(text: str, words: set[str], phrases: list[tuple[str, ...]], *, lengt
         cursor = finish
     parts.append(escape(text[cursor:end]))
     return ("… " if begin else "") + "".join(parts) + (" …" if end < len(text) else "")
-
-
-def headline_to_html(headline: str) -> str:
-    """Escape a snippet, keeping only the marks it was asked to put."""
-    return escape(headline).replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Search: the query language (pure), the index on both databases, the search page."""
 
+import functools
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from summits.models import Document, Paragraph
 from summits.search import (
     Query,
     Term,
-    headline_to_html,
+    folded_stem,
     parse_query,
     same_stem,
     snippet,
@@ -178,8 +179,24 @@ def test_long_snippets_are_cut_around_the_first_match():
     assert html.count(" ") < 30
 
 
-def test_headlines_from_postgresql_are_escaped_but_keep_their_marks():
-    assert headline_to_html("a <i>\x02b\x03</i>") == "a &lt;i&gt;<mark>b</mark>&lt;/i&gt;"
+@pytest.mark.parametrize(
+    ("typed", "language", "text", "html"),
+    [
+        ("engageons", "french", "Nos engagements.", "Nos <mark>engagements</mark>."),
+        ("Défenses", "french", "La défense.", "La <mark>défense</mark>."),
+        (
+            '"défense collective"',
+            "french",
+            "Défenses collectives",
+            "<mark>Défenses collectives</mark>",
+        ),
+        ("commitment", "english", "Allies committed.", "Allies <mark>committed</mark>."),
+    ],
+)
+def test_postgresql_snippets_mark_the_words_of_the_same_stem(typed, language, text, html):
+    words, phrases = parse_query(typed).stemmed(language)
+    key = functools.partial(folded_stem, language=language)
+    assert snippet(text, words, phrases, key=key) == html
 
 
 # --- The search, on the database the tests run on ---------------------------------------
@@ -413,7 +430,7 @@ def search_queries():
         engine = [
             "the number of matches, up to the limit",
             "the page's paragraphs, newest first",
-            "their rank, snippet, document and meeting",
+            "their rank, document and meeting",
         ]
     return common + engine + ["their commitments"]
 
