@@ -305,8 +305,8 @@ def main(argv=None) -> int:
     parser.add_argument("--import-runs", type=int, default=5)
     parser.add_argument(
         "--pages",
-        help="only the pages whose name contains this (e.g. search); skips the import, "
-        "parsing and export measurements",
+        help="only the pages whose name contains one of these, comma-separated (e.g. "
+        "search,summit); skips the import, parsing and export measurements",
     )
     parser.add_argument(
         "--search-target",
@@ -336,7 +336,7 @@ def main(argv=None) -> int:
     failures = []
     seen = set()
     for page in PAGES:
-        if args.pages and args.pages not in page.name:
+        if args.pages and not any(part in page.name for part in args.pages.split(",")):
             continue
         if page.target_ms == SEARCH_TARGET_MS:
             page = Page(page.name, page.url, args.search_target)
