@@ -114,15 +114,22 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "nato_tracker.wsgi.application"
 
+# Connections are kept for CONN_MAX_AGE seconds (checked before reuse): a new one per
+# request costs a connect on PostgreSQL and, on SQLite, a cold page cache.
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
     )
 }
 # A read replica of the PostgreSQL primary: analysts' reads go there (nato_tracker.routers
 # says which); writes, and reads after a write, stay on the primary.
 if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(replica_url, conn_max_age=0)
+    DATABASES["replica"] = dj_database_url.parse(
+        replica_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["nato_tracker.routers.PrimaryReplicaRouter"]
 # How long a client that wrote keeps reading from the primary (longer than the lag).
