@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup setup-dev data lint check test-sqlite test-postgres postgres browser fixtures screenshots
+.PHONY: run test setup setup-dev data lint check test-sqlite test-postgres postgres browser fixtures screenshots bench-search-1m
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -64,3 +64,9 @@ test: lint check test-sqlite test-postgres
 # Run the browser tests and keep their screenshots in docs/.
 screenshots: setup-dev browser
 	SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q -m browser
+
+# Search on a million paragraphs, on PostgreSQL (not part of `make test`): builds the
+# database PG_1M_URL the first time (about twenty minutes), then times the search pages.
+PG_1M_URL ?= postgres://postgres@127.0.0.1:5432/tracker_1m
+bench-search-1m: setup postgres
+	$(BIN)/python bench/million.py --database $(PG_1M_URL)

@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from commitments.extraction import find_candidates
 from commitments.models import Ally, Commitment, Indicator, Measurement, StatusChange
 from fixtures.build import read_documents, read_metadata
+from nato_tracker.cache import data_loaded
 from reader.models import Annotation
 from summits.models import Document, Paragraph, Summit
 from summits.text import fold
@@ -233,6 +234,7 @@ def generate_scale_data(*, seed: int, sizes: Sizes, source_dir: Path | None = No
     builder.build()
     report.counts.update(builder.counts)
     report.counts["measurements"] = _measurements(rng, sizes.years, allies, indicators)
+    data_loaded()
     report.seconds = time.perf_counter() - started
     report.reader_url = f"/documents/{READER_DOCUMENT_SLUG}/"
     return report

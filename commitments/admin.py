@@ -1,25 +1,27 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from nato_tracker.cache import ChangesLoadedData
+
 from . import services
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 
 
 @admin.register(Ally)
-class AllyAdmin(admin.ModelAdmin):
+class AllyAdmin(ChangesLoadedData, admin.ModelAdmin):
     list_display = ["name_en", "name_fr", "iso3", "joined_on"]
     search_fields = ["name_en", "name_fr", "iso3"]
     ordering = ["name_en"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
     list_display = ["name", "slug", "unit"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(ChangesLoadedData, admin.ModelAdmin):
     list_display = ["indicator", "ally", "year", "value", "estimate", "edition"]
     list_filter = ["indicator", "year", "edition", "estimate"]
     search_fields = ["ally__name_en", "ally__name_fr", "ally__iso3", "source"]

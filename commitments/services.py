@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from nato_tracker import history
+from nato_tracker import cache, history
 from nato_tracker.versioning import claim_version
 
 from .candidates import selection_fields
@@ -23,6 +23,7 @@ def import_allies(*, rows: list[AllyRow]) -> tuple[int, int]:
         )
         created += was_created
         updated += not was_created
+    cache.data_loaded()
     return created, updated
 
 
@@ -48,6 +49,7 @@ def import_measurements(*, indicator: Indicator, rows: list[MeasurementRow]) -> 
         )
         created += was_created
         updated += not was_created
+    cache.data_loaded()
     return created, updated
 
 

@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from commitments.candidates import commitment_fields
 from commitments.models import Commitment
-from nato_tracker import history
+from nato_tracker import cache, history
 from summits import formats
 from summits.models import Document, Paragraph, Summit
 from summits.services import AlreadyLoaded, ImportConflict, store_document
@@ -78,6 +78,7 @@ def save_preview(preview: Preview, *, loaded_by=None) -> Imported:
     if preview.carry is not None:
         carry.apply_carry(preview.carry, rows, user=loaded_by, reason=carry.REASON_NEW_VERSION)
     count = save_candidates(document, rows, preview.found, summit)
+    cache.data_loaded()
     return Imported(document, count, request.summit is None, preview.carry)
 
 
@@ -204,6 +205,7 @@ def correct_paragraph(*, paragraph: Paragraph, text: str, user=None) -> carry.Ca
         ),
         annotations=carry.plan_moves(annotations, [paragraph], quote_of=carry.annotation_quote),
     )
+    cache.data_loaded()
     return carry.apply_carry(
         plan, [paragraph], user=user, reason=carry.REASON_CORRECTED, in_place=True
     )

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Which reads may go to the replica (when there is one): before anything that reads.
+    "nato_tracker.routers.ReplicaMiddleware",
     "nato_tracker.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,11 +114,43 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "nato_tracker.wsgi.application"
 
+# Connections are kept for CONN_MAX_AGE seconds (checked before reuse): a new one per
+# request costs a connect on PostgreSQL and, on SQLite, a cold page cache.
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
     )
 }
+# A read replica of the PostgreSQL primary: analysts' reads go there (nato_tracker.routers
+# says which); writes, and reads after a write, stay on the primary.
+if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        replica_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["nato_tracker.routers.PrimaryReplicaRouter"]
+# How long a client that wrote keeps reading from the primary (longer than the lag).
+PRIMARY_PIN_SECONDS = int(os.environ.get("PRIMARY_PIN_SECONDS", "10"))
+
+# What changes only when texts or figures are loaded (nato_tracker.cache): local memory
+# per process unless CACHE_URL names a Redis server (redis://host:6379/0), shared by all.
+if cache_url := os.environ.get("CACHE_URL"):
+    if not cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address, not {cache_url!r}")
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tracker",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins for a username from an address after too many failures.

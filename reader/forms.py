@@ -1,9 +1,14 @@
+from dataclasses import dataclass
+
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import CommitmentChoiceField
 from commitments.models import Category, Commitment
 from summits import anchoring
+from summits.models import Document
 
 from .models import Annotation
 
@@ -133,3 +138,153 @@ class AnnotationEditForm(AnnotationFieldsMixin):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """A text one can search in, with its meeting (the choices of the search filters)."""
+
+    pk: int
+    slug: str
+    title: str
+    language: str
+    summit_slug: str
+    summit_name: str
+    year: int
+
+
+def option_tags(choices) -> str:
+    """<option>s for (value, label) pairs, none selected."""
+    return format_html_join("", '<option value="{}">{}</option>', choices)
+
+
+LANGUAGES = [("", _("Any language")), *Document.Language.choices]
+# Beyond this many meetings, the meeting filter lists those of the year chosen only.
+MEETINGS_LISTED = 400
+
+
+@dataclass(frozen=True)
+class SearchTexts:
+    """Every text one can search in, newest meeting first, with what the filters check
+    and list (cached with the texts: hundreds of meetings)."""
+
+    texts: list[SearchText]
+    years: frozenset[int]
+    summits: frozenset[str]
+    documents: frozenset[str]
+    summit_options: str  # every meeting's <option>, or "" when there are too many
+    year_options: str
+
+    @classmethod
+    def of(cls, texts: list[SearchText]) -> "SearchTexts":
+        summits = {text.summit_slug: f"{text.summit_name} {text.year}" for text in texts}
+        years = sorted({text.year for text in texts}, reverse=True)
+        return cls(
+            texts,
+            frozenset(years),
+            frozenset(summits),
+            frozenset(text.slug for text in texts),
+            option_tags(summits.items()) if len(summits) <= MEETINGS_LISTED else "",
+            option_tags((year, year) for year in years),
+        )
+
+
+def _selected(options: str, value) -> str:
+    """The <option>s with the one of `value` selected."""
+    if value in (None, ""):
+        return options
+    tag = format_html('<option value="{}">', value)
+    return mark_safe(options.replace(tag, tag[:-1] + " selected>", 1))  # noqa: S308
+
+
+class SearchForm(forms.Form):
+    """The search box and its filters: language, year, meeting, text. Together the
+    filters name a set of texts; `in_documents` and `outside_documents` say which (ids),
+    as whichever of the two is the shorter list (None: no filter)."""
+
+    q = forms.CharField(label=_("Words to find"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGES)
+    year = forms.IntegerField(label=_("Year"), required=False)
+    summit = forms.CharField(label=_("Meeting"), required=False)
+    document = forms.CharField(label=_("Text"), required=False)
+
+    def __init__(self, data, *, texts: SearchTexts):
+        super().__init__(data)
+        self.texts = texts
+        self.in_documents: list[int] | None = None
+        self.outside_documents: list[int] | None = None
+
+    def _one_of(self, name: str, values: frozenset):
+        value = self.cleaned_data[name]
+        if value not in (None, "") and value not in values:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return value
+
+    def clean_year(self):
+        return self._one_of("year", self.texts.years)
+
+    def clean_summit(self):
+        return self._one_of("summit", self.texts.summits)
+
+    def clean_document(self):
+        return self._one_of("document", self.texts.documents)
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in ("language", "year", "summit", "document")):
+            return data
+        everything = self.texts.texts
+        chosen = [
+            text
+            for text in everything
+            if data.get("language") in ("", None, text.language)
+            and data.get("year") in (None, text.year)
+            and data.get("summit") in ("", None, text.summit_slug)
+            and data.get("document") in ("", None, text.slug)
+        ]
+        if len(chosen) < len(everything):
+            chosen_ids = {text.pk for text in chosen}
+            others = [text.pk for text in everything if text.pk not in chosen_ids]
+            if len(chosen_ids) <= len(others):
+                self.in_documents = sorted(chosen_ids)
+            else:
+                self.outside_documents = others
+        return data
+
+    def _chosen(self, name: str):
+        return self.cleaned_data.get(name) if self.is_bound and self.is_valid() else None
+
+    def options(self) -> dict[str, str]:
+        """The <option>s of each filter, the one chosen selected: the meetings of the
+        year chosen (or all), the texts of the meeting chosen (when it has several)."""
+        year, summit, document = (self._chosen(n) for n in ("year", "summit", "document"))
+        texts = self.texts.texts
+        if year is None and (self.texts.summit_options or not summit):
+            summits = self.texts.summit_options or format_html(
+                "<option disabled>{}</option>", _("Choose a year to list its meetings")
+            )
+        else:
+            summits = option_tags(
+                {
+                    t.summit_slug: f"{t.summit_name} {t.year}"
+                    for t in texts
+                    if t.year == year or t.summit_slug == summit
+                }.items()
+            )
+        documents = [
+            (t.slug, t.title)
+            for t in texts
+            if (summit and t.summit_slug == summit) or t.slug == document
+        ]
+        return {
+            "language": _selected(option_tags(LANGUAGES), self._chosen("language")),
+            "year": _selected(option_tags([("", _("Any year"))]) + self.texts.year_options, year),
+            "summit": _selected(option_tags([("", _("Any meeting"))]) + summits, summit),
+            "document": _selected(option_tags([("", _("Any text")), *documents]), document)
+            if len(documents) > 1 or document
+            else "",
+        }

@@ -7,26 +7,38 @@ Above summits and commitments: it shows a text with what is built on it.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
 from commitments.models import Ally, Commitment, Measurement
-from commitments.progress import latest_figures_by_indicator, progress_for
-from nato_tracker import clock, exports, history
+from commitments.progress import Progress, latest_figures_by_indicator, progress_for
+from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
+from summits import fulltext
 from summits.models import Document, Paragraph, Summit, without_document_text
 from summits.wording import word_diff
 
 from . import services
-from .forms import AnnotationCreateForm, AnnotationEditForm, MissedCommitmentForm, VersionForm
+from .forms import (
+    AnnotationCreateForm,
+    AnnotationEditForm,
+    MissedCommitmentForm,
+    SearchForm,
+    SearchText,
+    SearchTexts,
+    VersionForm,
+)
 from .highlight import annotated_segments, paragraph_segments
 from .models import Annotation
 
@@ -41,22 +53,7 @@ def home(request):
         .for_list()
         .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
     )[::-1]
-    figures = list(
-        Measurement.objects.filter(
-            indicator__in=[c.indicator_id for c in headlines]
-        ).select_related("ally")
-    )
-    allies = list(Ally.objects.order_by("name_en"))
-    by_indicator = latest_figures_by_indicator(figures)
-    headline_progress = [
-        (
-            commitment,
-            progress_for(
-                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
-            ),
-        )
-        for commitment in headlines
-    ]
+    headline_progress = headlines_with_progress(headlines)
     summits = (
         Summit.objects.for_timeline()
         .filter(document_count__gt=0)
@@ -91,15 +88,126 @@ def home(request):
     )
 
 
+def headlines_with_progress(headlines: list[Commitment]) -> list[tuple[Commitment, Progress]]:
+    """Each headline with its progress (the counts per year and the amount: what the
+    home page shows), computed once per load of figures: cached by nato_tracker.cache
+    under the headlines, their versions and the day."""
+
+    def compute():
+        figures = Measurement.objects.filter(
+            indicator__in=[c.indicator_id for c in headlines]
+        ).select_related("ally")
+        allies = list(Ally.objects.order_by("name_en"))
+        by_indicator = latest_figures_by_indicator(figures)
+        summaries = []
+        for commitment in headlines:
+            progress = progress_for(
+                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+            )
+            summaries.append(progress and (progress.years, progress.counts, progress.amount))
+        return summaries
+
+    summaries = cache.remember(
+        "home-headlines",
+        clock.today().isoformat(),
+        [(c.pk, c.version) for c in headlines],
+        compute=compute,
+    )
+    return [
+        (commitment, summary and Progress(commitment, summary[0], [], summary[1], [], summary[2]))
+        for commitment, summary in zip(headlines, summaries, strict=True)
+    ]
+
+
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+SEARCH_PAGE_SIZE = 20
+
+
+def searchable_texts() -> SearchTexts:
+    """Every text with its meeting, newest meeting first: the search filters' choices,
+    cached until texts are loaded."""
+
+    def compute():
+        fields = ["pk", "slug", "title", "language", "summit__slug", "summit__name"]
+        rows = Document.objects.order_by("-summit__started_on", "summit_id", "published_on", "pk")
+        return SearchTexts.of(
+            [
+                SearchText(*row[:-1], year=row[-1].year)
+                for row in rows.values_list(*fields, "summit__started_on")
+            ]
+        )
+
+    return cache.remember("search-texts", compute=compute)
+
+
+def result_items(results) -> str:
+    """The <li> of each search result (its paragraph, meeting, snippet and commitments),
+    written in one pass rather than a template loop."""
+    urls: dict[int, str] = {}  # a document's address, reversed once
+
+    def item(result, commitments):
+        paragraph = result.paragraph
+        document = paragraph.document
+        if document.pk not in urls:
+            urls[document.pk] = document.get_absolute_url()
+        links = format_html_join(
+            " · ", '<a href="{}">{}</a>', ((c.get_absolute_url(), c.title) for c in commitments)
+        )
+        return format_html(
+            '<li><a href="{}#{}"><strong>{}</strong> {}</a> <span class="meta">· {} {}</span>'
+            '<p class="snippet" lang="{}">{}</p>{}</li>',
+            urls[document.pk],
+            paragraph.anchor,
+            document.title,
+            paragraph.display_label,
+            document.summit.name,
+            document.summit.year,
+            document.language,
+            mark_safe(result.snippet),  # noqa: S308 (escaped by summits.search, marks kept)
+            format_html('<p class="meta">{} {}</p>', _("Commitments:"), links) if links else "",
+        )
+
+    return format_html_join("\n", "{}", ((item(*row),) for row in results))
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = Paragraph.objects.search(query) if query else []
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "reader/search.html", {"query": query, "page": page})
+    form = SearchForm(request.GET, texts=searchable_texts())
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    matches = (
+        Paragraph.objects.search(query, documents=form.in_documents, outside=form.outside_documents)
+        if query
+        else []
+    )
+    page = Paginator(matches, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    results = list(page.object_list)
+    commitments: dict[int, list[Commitment]] = {}
+    if results:
+        for commitment in (
+            Commitment.objects.shown()
+            .filter(paragraph__in=[result.paragraph.pk for result in results])
+            .only("slug", "title", "paragraph_id")
+            .order_by("quote_start", "pk")
+        ):
+            commitments.setdefault(commitment.paragraph_id, []).append(commitment)
+    return render(
+        request,
+        "reader/search.html",
+        {
+            "form": form,
+            "options": form.options(),
+            "query": query,
+            "page": page,
+            "results": result_items(
+                (result, commitments.get(result.paragraph.pk, [])) for result in results
+            ),
+            "more": getattr(matches, "more", False),
+            "database": connections[Paragraph.objects.db].vendor,
+            "rank_window": fulltext.RANK_WINDOW,
+        },
+    )
 
 
 def summit_detail(request, slug):

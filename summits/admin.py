@@ -3,11 +3,13 @@ text is carried to what is built on it: the app that loads texts registers their
 
 from django.contrib import admin
 
+from nato_tracker.cache import ChangesLoadedData
+
 from .models import Document, Paragraph, Summit
 
 
 @admin.register(Summit)
-class SummitAdmin(admin.ModelAdmin):
+class SummitAdmin(ChangesLoadedData, admin.ModelAdmin):
     list_display = ["name", "kind", "city", "started_on", "ended_on", "state"]
     list_filter = ["kind", "state"]
     search_fields = ["name", "city", "country", "slug"]
@@ -25,7 +27,7 @@ class ParagraphInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ChangesLoadedData, admin.ModelAdmin):
     list_display = ["title", "summit", "kind", "language", "published_on", "loaded_at"]
     list_filter = ["kind", "language", "summit"]
     search_fields = ["title", "headline", "source_name", "sha256"]

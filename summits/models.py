@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.db import connections, models
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import recognition, search
+from . import fulltext, recognition
 from .ingest import anchor_for
-from .text import fold
 
 
 class SummitQuerySet(models.QuerySet):
@@ -282,42 +281,18 @@ class ParagraphQuerySet(models.QuerySet):
             return self.none()
         return self.filter(label=label)
 
-    def search(self, query, *, limit=200):
-        """Paragraphs matching every word of query, best first, with an HTML snippet.
+    def search(self, query: str, *, documents=None, outside=None):
+        """The paragraphs matching query (the search box's language, summits.search),
+        in `documents` and not in `outside` (lists of ids) when given: a
+        fulltext.Matches, read by a Paginator.
 
-        PostgreSQL: full-text search in each document's language, accents folded,
-        French and English stemming, ranked by ts_rank, snippets by ts_headline.
-        Other databases: every word, casefolded and without accents, must occur in the
-        paragraph; ranked by the number of occurrences.
+        Words are whole words, accents and capitals aside, in their French or English
+        stem. SQLite: the FTS5 index of migration 0003, every match ranked by bm25.
+        PostgreSQL: the vectors of migration 0002, newest matches first, each page
+        ranked by ts_rank. Both: highlighted snippets, matches counted up to
+        fulltext.COUNT_LIMIT.
         """
-        words = search.query_words(query)
-        if not words:
-            return []
-        paragraphs = self.select_related("document__summit").defer(
-            "folded_text", *without_document_text("document")
-        )
-        if connections[self.db].vendor == "postgresql":
-            return search.postgresql_search(paragraphs, words, limit=limit)
-        matching = self
-        for word in words:
-            matching = matching.filter(folded_text__contains=fold(word))
-        # Rank on the folded texts alone, then load only the best paragraphs and cut
-        # their snippets: a common word matches tens of thousands of paragraphs.
-        ranked = sorted(
-            (-search.occurrences(folded, words), published_on, pk)
-            for pk, folded, published_on in matching.values_list(
-                "pk", "folded_text", "document__published_on"
-            )
-        )[:limit]
-        by_pk = paragraphs.in_bulk([pk for _rank, _on, pk in ranked])
-        return [
-            search.Result(
-                paragraph=by_pk[pk],
-                rank=-rank,
-                snippet=search.highlight_snippet(by_pk[pk].text, words),
-            )
-            for rank, _on, pk in ranked
-        ]
+        return fulltext.matches(self, query, documents=documents, outside=outside)
 
 
 class Paragraph(models.Model):
@@ -336,7 +311,8 @@ class Paragraph(models.Model):
         verbose_name=_("paragraph of this bullet item"),
     )
     text = models.TextField(_("text"))
-    # Casefolded, accent-free copy of text: the accent-insensitive search on SQLite.
+    # Casefolded, accent-free copy of text, for the filters that match inside words (the
+    # search has its own index: summits.fulltext).
     folded_text = models.TextField(editable=False, blank=True)
     # A hash of the text's words (summits.recognition): the same paragraph in any form.
     fingerprint = models.CharField(max_length=16, editable=False, blank=True)

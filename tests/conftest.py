@@ -42,6 +42,18 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached under the load
+    generation of the seed data is not another test's data."""
+    from django.core.cache import cache
+
+    from nato_tracker.cache import forget_local
+
+    cache.clear()
+    forget_local()
+
+
 @pytest.fixture
 def seeded_transactional_db(transactional_db):
     """For tests that need real commits (a live server): the seed and the roles again,

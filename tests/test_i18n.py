@@ -39,7 +39,7 @@ PAGES = [
     ("/allies/compare/?allies=pol&allies=esp", 8, "Compare allies", "Comparer des Alliés"),
     ("/methodology/", 4, "What counts as a commitment", "Ce qui compte comme engagement"),
     ("/assessments/", 4, "Assessment cycles", "Cycles d’évaluation"),
-    ("/search/?q=engageons", 6, "Words to find", "Mots à trouver"),
+    ("/search/?q=engageons", 7, "Words to find", "Mots à trouver"),
     ("/accounts/login/", 4, "Sign in", "Se connecter"),
 ]
 

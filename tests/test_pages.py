@@ -13,6 +13,7 @@ VILNIUS = "/documents/vilnius-2023-communique/"
 QUERIES = {
     "/": [
         "the latest headline commitments",
+        "the load generation (headline progress is cached until figures are loaded)",
         "their indicators' figures",
         "the allies",
         "the next summit",

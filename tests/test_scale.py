@@ -18,6 +18,7 @@ from commitments.models import Commitment, Measurement
 from reader.models import Annotation
 from summits.models import Document, Paragraph, Summit
 from summits.text import fold
+from tests.test_search import search_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +169,8 @@ def page_urls():
         "commitment": measured.get_absolute_url(),
         "ally": "/allies/fra/",
         "search": "/search/?q=défense",
+        "search in a year": f"/search/?q=défense&year={reader.summit.year}",
+        "search, two pages in": "/search/?q=engageons+OR+alliance&page=3",
         "csv export": "/commitments/export.csv",
         "json export": "/commitments/export.json",
     }
@@ -193,3 +196,15 @@ def test_every_page_runs_the_same_few_queries_whatever_the_size(client):
     larger = query_counts(client, LARGER)
     assert larger == small
     assert max(small.values()) <= 12, small
+    # Search, exactly: the first search reads the list of texts to filter by, the next
+    # ones find it in the cache (until texts are loaded).
+    assert small["search"] == len(search_queries())
+    assert small["search in a year"] == small["search, two pages in"] == len(search_queries()) - 1
+
+
+def test_generated_paragraphs_are_in_the_search_index():
+    generate_scale_data(seed=8, sizes=SMALL)
+    paragraph = scale_rows()["paragraphs"].order_by("-pk").first()
+    word = max(paragraph.text.split(), key=len).strip(".,;:()«»")
+    found = Paragraph.objects.search(f'"{word}"', documents=[paragraph.document_id])
+    assert paragraph.pk in {result.paragraph.pk for result in found[0:100]}

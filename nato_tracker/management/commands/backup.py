@@ -4,8 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # Rebuilt by `migrate` (content types, permissions) or not worth keeping (sessions, the
-# login-attempt records of django-axes).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+# login-attempt records of django-axes, the cache's load generation).
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "nato_tracker.loadgeneration"]
 
 
 class Command(BaseCommand):

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from nato_tracker.cache import data_loaded
+
 from .backup import EXCLUDED
 
 
@@ -38,4 +40,5 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             call_command("loaddata", str(path), verbosity=0)
+            data_loaded()
         self.stdout.write(self.style.SUCCESS(f"Restored {path}."))
