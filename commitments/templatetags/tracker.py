@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -112,3 +113,53 @@ def score(value) -> str:
 def latest_count(progress):
     counts = [count for count in progress.counts if count.with_data]
     return counts[-1] if counts else None
+
+
+@register.filter
+def figure_cells(row, unit="") -> str:
+    """An ally's row of figures, one <li> a year (the year, then its figure, "not a
+    member" or "no data"), written in one pass rather than a template loop per cell."""
+    not_member = format_html('<span class="nodata">{}</span>', _("not a member"))
+    no_data = format_html('<span class="nodata">{}</span>', _("no data"))
+    estimate = format_html('<abbr title="{}">e</abbr>', _("estimate"))
+
+    def shown(cell):
+        if not cell.member:
+            return not_member
+        if cell.measurement is None:
+            return no_data
+        verdict = "meets" if cell.meets else "misses" if cell.meets is False else ""
+        return format_html(
+            '<span class="{}">{}</span>{} <span class="meta">{}</span>',
+            verdict,
+            figures.figure(cell.value, unit),
+            estimate if cell.measurement.estimate else "",
+            cell.measurement.edition,
+        )
+
+    items = format_html_join(
+        "", '<li><span class="year">{}</span> {}</li>', ((c.year, shown(c)) for c in row.cells)
+    )
+    return format_html('<ul class="cells">{}</ul>', items)
+
+
+@register.simple_tag
+def figure_rows(measurements) -> str:
+    """The <tr> of each figure (indicator, year, value, edition, source) in one pass."""
+    estimate = format_html(' <abbr title="{}">e</abbr>', _("estimate"))
+    return format_html_join(
+        "\n",
+        '<tr><td>{}</td><td>{}</td><td class="num">{}{}</td><td>{}</td>'
+        '<td class="meta">{}</td></tr>',
+        (
+            (
+                m.indicator.name,
+                m.year,
+                figures.figure(m.value, m.indicator.unit),
+                estimate if m.estimate else "",
+                m.edition,
+                m.source,
+            )
+            for m in measurements
+        ),
+    )
