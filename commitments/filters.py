@@ -127,9 +127,9 @@ class CommitmentFilter(django_filters.FilterSet):
 
 def _counted_label(by_value):
     def label(instance):
-        name = instance.name
+        name = instance.local_name
         if isinstance(instance, Summit):
-            name = f"{instance.name} {instance.year}"
+            name = f"{instance.local_name} {instance.year}"
         return f"{name} ({by_value.get(instance.slug, 0)})"
 
     return label
