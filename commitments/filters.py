@@ -68,7 +68,7 @@ class CommitmentFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        """Every word in the title, the notes, the quote or its paragraph.
+        """Every word in the title, the notes (in either language), the quote or its paragraph.
 
         Accents and capitals do not matter in the paragraph, whose folded text is
         stored; the title, notes and quote are matched as written, capitals aside.
@@ -76,7 +76,9 @@ class CommitmentFilter(django_filters.FilterSet):
         for word in value.split():
             queryset = queryset.filter(
                 Q(title__icontains=word)
+                | Q(title_fr__icontains=word)
                 | Q(notes__icontains=word)
+                | Q(notes_fr__icontains=word)
                 | Q(quote__icontains=word)
                 | Q(paragraph__folded_text__contains=fold(word))
             )
