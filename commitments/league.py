@@ -6,6 +6,7 @@ Reads: allies, measured commitments (with their rules), the lineage links, figur
 Writes: nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -44,8 +45,8 @@ class League:
     year: int | None
 
 
-SORTS = {
-    "name": lambda s: sort_key(s.ally.name),
+SORTS: dict[str, Callable[[Standing], tuple]] = {
+    "name": lambda s: (sort_key(s.ally.name),),
     "value": lambda s: (s.value is None, -(s.value or 0), sort_key(s.ally.name)),
     "score": lambda s: (s.average is None, -(s.average or 0), sort_key(s.ally.name)),
     "overdue": lambda s: (-s.overdue_count, sort_key(s.ally.name)),
