@@ -153,7 +153,7 @@ def figure_rows(measurements) -> str:
         '<td class="meta">{}</td></tr>',
         (
             (
-                m.indicator.name,
+                m.indicator.local_name,
                 m.year,
                 figures.figure(m.value, m.indicator.unit),
                 estimate if m.estimate else "",

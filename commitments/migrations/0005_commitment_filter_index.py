@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0003_extraction_reasons'),
-        ('summits', '0005_summit_date_index'),
+        ('commitments', '0004_french_names_and_titles'),
+        ('summits', '0006_summit_date_index'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summits', '0004_fulltext'),
+        ('summits', '0005_french_names_and_provenance'),
     ]
 
     operations = [
