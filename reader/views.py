@@ -253,7 +253,7 @@ def category_groups(commitments) -> list[CategoryGroup]:
     for commitment in commitments:
         by_category.setdefault(commitment.category, []).append(commitment)
     return [
-        CategoryGroup(category.value, category.label, by_category[category.value])
+        CategoryGroup(category.value, str(category.label), by_category[category.value])
         for category in Category
         if category.value in by_category
     ]
