@@ -18,16 +18,16 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 
-def permissions_of(user) -> "Permission.objects":
+def permissions_of(user) -> QuerySet[Permission]:
     """Every permission the user holds, their own and their groups'."""
     return Permission.objects.filter(Q(user=user) | Q(group__user=user)).distinct()
 
 
-def groups_within(user) -> "Group.objects":
+def groups_within(user) -> QuerySet[Group]:
     """The groups whose every permission the user holds."""
     return Group.objects.exclude(
         permissions__in=Permission.objects.exclude(pk__in=permissions_of(user).values("pk"))

@@ -136,7 +136,7 @@ DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
 HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "1.5"))
 
 
-def with_timeouts(database: dict) -> dict:
+def with_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfig:
     """The database's settings with the timeouts above in its OPTIONS."""
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == "django.db.backends.postgresql":
