@@ -36,8 +36,8 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     fk_name = "commitment"
     extra = 0
-    fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
-    readonly_fields = fields
+    readonly_fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
+    fields = tuple(readonly_fields)
     can_delete = False
     show_change_link = True
 

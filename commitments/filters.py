@@ -65,7 +65,7 @@ class CommitmentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Commitment
-        fields = []
+        fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
         """Every word in the title, the notes, the quote or its paragraph.

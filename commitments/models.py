@@ -622,6 +622,8 @@ class Commitment(models.Model):
     def meets(self, value: Decimal) -> bool:
         """Whether a measured value meets this commitment's target."""
         target = self.target_value
+        if target is None:
+            return False
         match self.comparator:
             case self.Comparator.MORE_THAN:
                 return value > target
@@ -678,7 +680,7 @@ class StatusChange(models.Model):
     def natural_key(self):
         return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 # Statuses that settle a commitment whose deadline has passed, once recorded after it.
@@ -781,7 +783,7 @@ class AssessmentRule(models.Model):
     def natural_key(self):
         return self.commitment.natural_key()
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 class AssessmentCycleQuerySet(models.QuerySet):

@@ -68,9 +68,7 @@ def record_status_change(
         author=author,
         **source,
     )
-    change._history_user = author
-    change.full_clean()
-    change.save()
+    history.save_by(change, author)
     sync_status(commitment, user=author)
     return change
 
@@ -87,9 +85,10 @@ def sync_status(commitment: Commitment, *, user=None) -> None:
     if fresh.status != status:
         fresh.status = status
         fresh.updated_at = timezone.now()
-        fresh._history_user = user
-        fresh._change_reason = (
-            f"status change of {latest.as_of.isoformat()}" if latest else "status change removed"
+        history.mark(
+            fresh,
+            user,
+            f"status change of {latest.as_of.isoformat()}" if latest else "status change removed",
         )
         fresh.save()
     commitment.status = status
@@ -103,9 +102,7 @@ def update_commitment(
     current = claim_version(Commitment, pk=commitment.pk, version=version)
     for name, value in changes.items():
         setattr(current, name, value)
-    current._history_user = user
-    current.full_clean()
-    current.save()
+    history.save_by(current, user)
     if bound_allies is not None:
         current.bound_allies.set(bound_allies)
     return current
@@ -153,9 +150,7 @@ def add_missed_commitment(
         origin=Commitment.Origin.EDITOR,
         **fields,
     )
-    commitment._history_user = user  # type: ignore[attr-defined]  # read by simple-history
-    commitment.full_clean()
-    commitment.save()
+    history.save_by(commitment, user)
     return commitment
 
 

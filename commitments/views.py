@@ -392,7 +392,7 @@ def field_display(obj, name):
 def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[tuple]:
     rows = []
     for name in CommitmentForm.Meta.fields:
-        label = Commitment._meta.get_field(name).verbose_name
+        label = getattr(Commitment._meta.get_field(name), "verbose_name", name)
         if name == "bound_allies":
             yours = ", ".join(str(a) for a in form.cleaned_data.get(name, [])) or "—"
         else:

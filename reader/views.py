@@ -4,6 +4,8 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -235,7 +237,7 @@ def reader_paragraphs(queryset):
     )
 
 
-def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
+def prepare_paragraph(paragraph: Any, user) -> Any:
     """Cut the text into highlighted segments; say which notes the user may change."""
     notes = list(paragraph.annotations.all())
     for note in notes:

@@ -19,8 +19,8 @@ class SummitAdmin(ChangesLoadedData, admin.ModelAdmin):
 
 class ParagraphInline(admin.TabularInline):
     model = Paragraph
-    fields = ["position", "label", "text", "defects"]
-    readonly_fields = fields
+    readonly_fields = ["position", "label", "text", "defects"]
+    fields = tuple(readonly_fields)
     extra = 0
     can_delete = False
     show_change_link = True

@@ -235,14 +235,14 @@ class Original(models.Model):
     def natural_key(self):
         return self.document.natural_key()
 
-    natural_key.dependencies = ["summits.document"]
+    natural_key.dependencies = ["summits.document"]  # type: ignore[attr-defined]
 
     @property
     def download_name(self) -> str:
         return self.filename or f"{self.document.slug}{self.EXTENSIONS[self.format]}"
 
 
-class ParagraphQuerySet(models.QuerySet):
+class ParagraphQuerySet(models.QuerySet["Paragraph"]):
     def for_reader(self):
         return self.defer("folded_text").order_by("position")
 
@@ -350,7 +350,7 @@ class Paragraph(models.Model):
     def natural_key(self):
         return (*self.document.natural_key(), self.position)
 
-    natural_key.dependencies = ["summits.document"]
+    natural_key.dependencies = ["summits.document"]  # type: ignore[attr-defined]
 
     @property
     def anchor(self):
