@@ -339,7 +339,7 @@ class Measurement(models.Model):
     def key(self) -> tuple[str | None, int]:
         """(ally ISO code, year); the NATO Total is the Alliance's (None), another
         aggregate has its own code."""
-        if self.ally_id is not None:
+        if self.ally is not None:
             return (self.ally.iso3, self.year)
         if self.aggregate in ("", self.Aggregate.NATO_TOTAL):
             return (None, self.year)

@@ -162,9 +162,7 @@ def record_editor_figure(*, measurement: Measurement, user) -> Measurement:
     measurement.author = user
     if measurement.ally is None:
         measurement.aggregate = Measurement.Aggregate.NATO_TOTAL
-    measurement._history_user = user  # type: ignore[attr-defined]  # read by simple-history
-    measurement.full_clean()
-    measurement.save()
+    history.save_by(measurement, user)
     cache.data_loaded()
     return measurement
 
@@ -193,8 +191,7 @@ def withdraw_figure(*, measurement: Measurement, reason: str, user) -> Measureme
     fresh = Measurement.objects.select_for_update().get(pk=measurement.pk)
     fresh.withdrawn = True
     fresh.withdrawn_reason = reason
-    fresh._history_user = user  # type: ignore[attr-defined]
-    fresh._change_reason = f"withdrawn: {reason}"[:100]  # type: ignore[attr-defined]
+    history.mark(fresh, user, f"withdrawn: {reason}"[:100])
     fresh.save()
     cache.data_loaded()
     return fresh
