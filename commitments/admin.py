@@ -16,8 +16,8 @@ class AllyAdmin(ChangesLoadedData, admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["name", "slug", "unit"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_fr", "slug", "unit"]
+    search_fields = ["name", "name_fr", "slug"]
 
 
 @admin.register(Measurement)
@@ -49,7 +49,7 @@ class StatusChangeInline(admin.TabularInline):
 class CommitmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
-    search_fields = ["title", "quote", "notes", "slug"]
+    search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
     list_select_related = ["summit"]
     raw_id_fields = ["paragraph", "parent"]
     autocomplete_fields = ["bound_allies"]

@@ -7,9 +7,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nato_tracker import cache, history
+from nato_tracker.languages import active_language
 from nato_tracker.versioning import claim_version
 
-from .candidates import selection_fields
+from .candidates import selection_fields, title_field
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress_data import AllyRow, DataFileError, MeasurementRow
 
@@ -136,7 +137,8 @@ def add_missed_commitment(
     text = paragraph.text
     document = paragraph.document
     fields = selection_fields(text, start, end, document.language, document.summit.started_on.year)
-    fields["title"] = title or fields["title"]
+    if title:  # written in the editor's language
+        fields[title_field(active_language())] = title
     fields["category"] = category or fields["category"]
     fields["bound"] = bound or fields["bound"]
     commitment = Commitment(

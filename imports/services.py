@@ -174,7 +174,7 @@ def save_candidates(document: Document, rows: list[Paragraph], found: list[Found
             quote_start=candidate.start,
             quote_end=candidate.end,
             review=Commitment.Review.CANDIDATE,
-            **commitment_fields(candidate),
+            **commitment_fields(candidate, document.language),
         )
         # The summit and paragraph were just read or written: no query to check them.
         commitment.clean_fields(exclude=["summit", "paragraph"])

@@ -11,7 +11,7 @@ roles = import_module("nato_tracker.migrations.0001_roles")
 class Migration(migrations.Migration):
     dependencies = [
         ("nato_tracker", "0003_load_generation"),
-        ("commitments", "0004_releases"),
+        ("commitments", "0005_releases"),
     ]
 
     operations = [migrations.RunPython(roles.create_roles, migrations.RunPython.noop)]

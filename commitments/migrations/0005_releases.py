@@ -17,7 +17,7 @@ def alliance_figures_are_the_total(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0003_extraction_reasons'),
+        ('commitments', '0004_french_names_and_titles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
