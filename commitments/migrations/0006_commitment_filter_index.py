@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0004_french_names_and_titles'),
+        ('commitments', '0005_releases'),
         ('summits', '0006_summit_date_index'),
     ]
 
