@@ -16,8 +16,8 @@ class AllyAdmin(ChangesLoadedData, admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["name", "slug", "unit"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_fr", "slug", "unit"]
+    search_fields = ["name", "name_fr", "slug"]
 
 
 @admin.register(Measurement)
@@ -36,8 +36,8 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     fk_name = "commitment"
     extra = 0
-    fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
-    readonly_fields = fields
+    readonly_fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
+    fields = tuple(readonly_fields)
     can_delete = False
     show_change_link = True
 
@@ -49,7 +49,7 @@ class StatusChangeInline(admin.TabularInline):
 class CommitmentAdmin(HistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
-    search_fields = ["title", "quote", "notes", "slug"]
+    search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
     list_select_related = ["summit"]
     raw_id_fields = ["paragraph", "parent"]
     autocomplete_fields = ["bound_allies"]

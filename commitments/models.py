@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from nato_tracker import clock
+from nato_tracker.languages import Localized, Translated
 from summits.models import Paragraph, Summit, without_document_text
 
 
@@ -47,6 +48,8 @@ class Ally(models.Model):
     name_fr = models.CharField(_("name in French"), max_length=100)
     joined_on = models.DateField(_("date of accession"))
 
+    name = Translated(en="name_en", fr="name_fr")
+
     objects = AllyQuerySet.as_manager()
 
     class Meta:
@@ -55,13 +58,20 @@ class Ally(models.Model):
         verbose_name_plural = _("allies")
 
     def __str__(self):
-        return self.name_en
+        return self.name
 
     def get_absolute_url(self):
         return reverse("commitments:ally", args=[self.iso3.lower()])
 
     def natural_key(self):
         return (self.iso3,)
+
+    @property
+    def other_name(self) -> Localized:
+        """The name in the language the reader is not reading."""
+        if self.name.language == "fr":
+            return Localized(self.name_en, "en")
+        return Localized(self.name_fr, "fr")
 
     def was_member_in(self, year):
         return self.joined_on.year <= year
@@ -79,9 +89,14 @@ class Indicator(models.Model):
         EUR = "EUR", _("euros")
 
     slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, help_text=_("In English."))
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("In English."))
+    description_fr = models.TextField(_("description in French"), blank=True)
+
+    local_name = Translated(en="name", fr="name_fr")
+    local_description = Translated(en="description", fr="description_fr")
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -91,7 +106,7 @@ class Indicator(models.Model):
         verbose_name_plural = _("indicators")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def natural_key(self):
         return (self.slug,)
@@ -250,6 +265,18 @@ class Commitment(models.Model):
         MISSED = "missed", _("Missed")
         SUPERSEDED = "superseded", _("Superseded")
 
+    # The statuses in the order of what they mean: from not begun to kept, then those
+    # that ended otherwise, then those no editor has rated (sorting and charts).
+    STATUS_ORDER = [
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        Status.PARTLY_MET,
+        Status.MET,
+        Status.MISSED,
+        Status.SUPERSEDED,
+        Status.NOT_RATED,
+    ]
+
     class Basis(models.TextChoices):
         """Why an editor holds the words to be a commitment (see the methodology page)."""
 
@@ -280,7 +307,13 @@ class Commitment(models.Model):
         FOLLOWS_UP = "follows_up", _("follows up")
 
     slug = models.SlugField(max_length=120, unique=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title in English"),
+        max_length=300,
+        blank=True,
+        help_text=_("Empty in both languages: the quote's first words are shown."),
+    )
+    title_fr = models.CharField(_("title in French"), max_length=300, blank=True)
     summit = models.ForeignKey(
         Summit,
         on_delete=models.PROTECT,
@@ -362,10 +395,16 @@ class Commitment(models.Model):
         ),
     )
     confidence = models.FloatField(_("extractor confidence"), default=0)
-    notes = models.TextField(_("editorial notes"), blank=True)
+    notes = models.TextField(_("editorial notes in English"), blank=True)
+    notes_fr = models.TextField(_("editorial notes in French"), blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    # An editor's title and notes in the reader's language, else the other;
+    # `own_title.field_for("fr")` is the field of a language's title.
+    own_title = Translated(en="title", fr="title_fr")
+    local_notes = Translated(en="notes", fr="notes_fr")
 
     objects = CommitmentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -402,10 +441,21 @@ class Commitment(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.local_title
 
     def get_absolute_url(self):
         return reverse("commitments:detail", args=[self.slug])
+
+    @property
+    def local_title(self) -> Localized:
+        """The title in the reader's language, else in the other, else the quote's first
+        words (in the language of its text)."""
+        title = self.own_title
+        if title:
+            return title
+        from .candidates import auto_title
+
+        return Localized(auto_title(self.quote), self.paragraph.document.language)
 
     def natural_key(self):
         return (self.slug,)
@@ -413,6 +463,18 @@ class Commitment(models.Model):
     @property
     def has_target(self):
         return self.target_value is not None
+
+    @classmethod
+    def status_rank(cls):
+        """The position of the status in STATUS_ORDER, to sort by."""
+        return models.Case(
+            *(
+                models.When(status=status, then=rank)
+                for rank, status in enumerate(cls.STATUS_ORDER)
+            ),
+            default=len(cls.STATUS_ORDER),
+            output_field=models.IntegerField(),
+        )
 
     def deadline_passed(self, today=None) -> bool:
         """Whether the deadline year has ended."""
@@ -426,6 +488,8 @@ class Commitment(models.Model):
     def meets(self, value: Decimal) -> bool:
         """Whether a measured value meets this commitment's target."""
         target = self.target_value
+        if target is None:
+            return False
         match self.comparator:
             case self.Comparator.MORE_THAN:
                 return value > target
@@ -482,7 +546,7 @@ class StatusChange(models.Model):
     def natural_key(self):
         return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 # Statuses that settle a commitment whose deadline has passed, once recorded after it.
@@ -585,7 +649,7 @@ class AssessmentRule(models.Model):
     def natural_key(self):
         return self.commitment.natural_key()
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 class AssessmentCycleQuerySet(models.QuerySet):

@@ -4,6 +4,9 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -20,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
-from commitments.models import Ally, Commitment, Measurement
+from commitments.models import Ally, Category, Commitment, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
@@ -154,7 +157,9 @@ def result_items(results) -> str:
         if document.pk not in urls:
             urls[document.pk] = document.get_absolute_url()
         links = format_html_join(
-            " · ", '<a href="{}">{}</a>', ((c.get_absolute_url(), c.title) for c in commitments)
+            " · ",
+            '<a href="{}">{}</a>',
+            ((c.get_absolute_url(), c.local_title) for c in commitments),
         )
         return format_html(
             '<li><a href="{}#{}"><strong>{}</strong> {}</a> <span class="meta">· {} {}</span>'
@@ -163,7 +168,7 @@ def result_items(results) -> str:
             paragraph.anchor,
             document.title,
             paragraph.display_label,
-            document.summit.name,
+            document.summit.local_name,
             document.summit.year,
             document.language,
             mark_safe(result.snippet),  # noqa: S308 (escaped by summits.search, marks kept)
@@ -185,12 +190,15 @@ def search(request):
     results = list(page.object_list)
     commitments: dict[int, list[Commitment]] = {}
     if results:
+        paragraphs = {result.paragraph.pk: result.paragraph for result in results}
         for commitment in (
             Commitment.objects.shown()
-            .filter(paragraph__in=[result.paragraph.pk for result in results])
-            .only("slug", "title", "paragraph_id")
+            .filter(paragraph__in=list(paragraphs))
+            .only("slug", "title", "title_fr", "quote", "paragraph_id")
             .order_by("quote_start", "pk")
         ):
+            # The paragraph and its text are read already (a title may come from them).
+            commitment.paragraph = paragraphs[commitment.paragraph_id]
             commitments.setdefault(commitment.paragraph_id, []).append(commitment)
     return render(
         request,
@@ -212,13 +220,43 @@ def search(request):
 
 def summit_detail(request, slug):
     summit = get_object_or_404(Summit, slug=slug)
-    documents = Document.objects.for_list().filter(summit=summit)
-    commitments = Commitment.objects.for_list().confirmed().filter(summit=summit)
+    documents = list(Document.objects.for_list().filter(summit=summit))
+    commitments = list(Commitment.objects.for_list().confirmed().filter(summit=summit))
+    groups = category_groups(commitments)
+    chosen = request.GET.get("category", "")
+    if chosen not in {group.category for group in groups}:
+        chosen = ""
     return render(
         request,
         "reader/summit_detail.html",
-        {"summit": summit, "documents": documents, "commitments": commitments},
+        {
+            "summit": summit,
+            "documents": documents,
+            "commitments": commitments,
+            "groups": [group for group in groups if not chosen or group.category == chosen],
+            "categories": groups,
+            "chosen": chosen,
+        },
     )
+
+
+@dataclass
+class CategoryGroup:
+    category: str
+    label: str
+    commitments: list
+
+
+def category_groups(commitments) -> list[CategoryGroup]:
+    """The commitments by category, in the categories' order, each keeping its own."""
+    by_category: dict[str, list] = {}
+    for commitment in commitments:
+        by_category.setdefault(commitment.category, []).append(commitment)
+    return [
+        CategoryGroup(category.value, str(category.label), by_category[category.value])
+        for category in Category
+        if category.value in by_category
+    ]
 
 
 def permalink(paragraph: Paragraph) -> str:
@@ -235,7 +273,7 @@ def reader_paragraphs(queryset):
     )
 
 
-def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
+def prepare_paragraph(paragraph: Any, user) -> Any:
     """Cut the text into highlighted segments; say which notes the user may change."""
     notes = list(paragraph.annotations.all())
     for note in notes:
@@ -354,7 +392,7 @@ def commitment_add(request, pk):
             messages.success(
                 request,
                 _("Commitment added: “%(title)s”. It is recorded as one the extractor missed.")
-                % {"title": commitment.title},
+                % {"title": commitment.local_title},
             )
             if is_htmx(request):
                 return render_paragraph(request, paragraph.pk)
