@@ -5,6 +5,7 @@ from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -160,7 +161,13 @@ def commitment_detail(request, slug):
     commitment = get_object_or_404(Commitment.objects.for_list().with_overdue(), slug=slug)
     lineage = lineage_of(commitment)
     compare_from, compare_to = _compare_pair(commitment, lineage)
-    progress = progress_for(commitment)
+    # The progress part of the page is cached until figures are loaded (for this version
+    # of the commitment and its rule): computed only when it is rendered.
+    progress = SimpleLazyObject(lambda: progress_for(commitment))
+    charts = SimpleLazyObject(lambda: _progress_charts(commitment, progress))
+    rule_key = None
+    if getattr(commitment, "rule", None) is not None:
+        rule_key = [getattr(commitment.rule, field) for field in PROGRESS_RULE_FIELDS]
     status_changes = list(
         commitment.status_changes.select_related("source_paragraph__document", "author").order_by(
             "-as_of", "-pk"
@@ -183,7 +190,8 @@ def commitment_detail(request, slug):
             "status_changes": status_changes,
             "latest_change": status_changes[0] if status_changes else None,
             "progress": progress,
-            "charts": _progress_charts(commitment, progress),
+            "charts": charts,
+            "progress_key": [commitment.pk, commitment.version, rule_key],
             "lineage": lineage,
             "compare_from": compare_from,
             "compare_to": compare_to,
@@ -194,6 +202,9 @@ def commitment_detail(request, slug):
             ).select_related("cycle", "ally"),
         },
     )
+
+
+PROGRESS_RULE_FIELDS = ["assessed_year", "partial_rise", "single_figure", "precision", "notes"]
 
 
 def _compare_pair(commitment, lineage):

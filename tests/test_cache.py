@@ -143,6 +143,46 @@ def test_an_edited_measured_commitment_counts_again_in_the_average(client):
     assert ally_average(client) != before
 
 
+SPENDING_PAGE = "/commitments/vilnius-2023-defence-spending-2-pct-gdp/"
+
+
+def progress_part(client, **headers):
+    html = client.get(SPENDING_PAGE, **headers).content.decode()
+    return html[html.index('id="progress"') : html.index('class="per-ally"')]
+
+
+def test_a_commitments_progress_is_kept_until_figures_are_loaded(client, django_assert_num_queries):
+    from tests.test_pages import QUERIES
+
+    before = progress_part(client)
+    indicator = Indicator.objects.get(slug="defence-expenditure-gdp")
+    latest = Measurement.objects.filter(indicator=indicator, ally__isnull=False).latest("year")
+    Measurement.objects.filter(indicator=indicator, year=latest.year).update(value=Decimal(0))
+    # Neither the indicator's figures nor the allies are read.
+    with django_assert_num_queries(len(QUERIES[SPENDING_PAGE]) - 2):
+        assert progress_part(client) == before
+    # In the other language, the part is its own.
+    french = progress_part(client, HTTP_ACCEPT_LANGUAGE="fr")
+    assert french != before and "Progrès" in french
+    import_measurements(
+        indicator=indicator,
+        rows=[
+            MeasurementRow(ally.iso3, latest.year, Decimal("9.5"), False, "9999", "test")
+            for ally in Ally.objects.all()
+        ],
+    )
+    assert progress_part(client) != before
+
+
+def test_an_edited_commitment_shows_its_progress_again(client):
+    before = progress_part(client)
+    commitment = defence_spending()
+    Commitment.objects.filter(pk=commitment.pk).update(
+        target_value=Decimal("99"), version=commitment.version + 1
+    )
+    assert progress_part(client) != before
+
+
 def changes_generation(action) -> bool:
     before = cache.generation()
     action()

@@ -60,6 +60,7 @@ QUERIES = {
         "the lineage links",
         "the family's commitments",
         "the later summits",
+        "the load generation (the progress part is cached until figures are loaded)",
         "the indicator's figures",
         "the allies",
         "the named allies",

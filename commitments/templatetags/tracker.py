@@ -205,6 +205,17 @@ def figure_cells(row, indicator, ally) -> str:
 
 
 @register.simple_tag
+def figure_tds(row, indicator) -> str:
+    """An ally's row of figures, one <td> a year, in one pass (the commitment's table)."""
+    links = FigureLinks(indicator.slug, row.ally.iso3.lower())
+    return format_html_join(
+        "\n",
+        '<td class="num">{}</td>',
+        ((_cell(c, indicator.unit, links, True),) for c in row.cells),
+    )
+
+
+@register.simple_tag
 def figure_rows(measurements, ally) -> str:
     """The <tr> of each of an ally's figures (indicator, year linked to its history,
     value, edition and marks, source) in one pass."""
