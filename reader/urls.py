@@ -15,6 +15,7 @@ urlpatterns = [
         name="paragraphs_export",
     ),
     path("documents/<slug:slug>/<str:anchor>/", views.paragraph_detail, name="paragraph"),
+    path("paragraphs/<int:pk>/notes/", views.paragraph_notes, name="paragraph_notes"),
     path(
         "paragraphs/<int:pk>/annotations/new/",
         views.annotation_create,

@@ -27,6 +27,7 @@ from commitments.models import Ally, Category, Commitment, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
+from nato_tracker.addresses import address_of
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits import fulltext
 from summits.models import Document, Paragraph, Summit, without_document_text
@@ -270,7 +271,22 @@ def category_groups(commitments) -> list[CategoryGroup]:
 
 def permalink(paragraph: Paragraph) -> str:
     """The paragraph's own page: /documents/<document>/<anchor>/."""
-    return reverse("reader:paragraph", args=[paragraph.document.slug, paragraph.anchor])
+    return ParagraphUrls(paragraph.document.slug).permalink(paragraph)
+
+
+class ParagraphUrls:
+    """The addresses of a text's paragraphs (their page, their notes), reversed once
+    for the text rather than once a paragraph."""
+
+    def __init__(self, slug: str):
+        self._page = address_of("reader:paragraph", slug)
+        self._notes = address_of("reader:paragraph_notes")
+
+    def permalink(self, paragraph) -> str:
+        return self._page(paragraph.anchor)
+
+    def notes_of(self, paragraph) -> str:
+        return self._notes(paragraph.pk)
 
 
 def reader_paragraphs(queryset):
@@ -282,14 +298,16 @@ def reader_paragraphs(queryset):
     )
 
 
-def prepare_paragraph(paragraph: Any, user) -> Any:
+def prepare_paragraph(paragraph: Any, user, urls: "ParagraphUrls | None" = None) -> Any:
     """Cut the text into highlighted segments; say which notes the user may change."""
     notes = list(paragraph.annotations.all())
     for note in notes:
         note.user_can_change = note.can_change(user)
         note.user_can_delete = note.can_delete(user)
     paragraph.notes = notes
-    paragraph.permalink = permalink(paragraph)
+    urls = urls or ParagraphUrls(paragraph.document.slug)
+    paragraph.permalink = urls.permalink(paragraph)
+    paragraph.notes_url = urls.notes_of(paragraph)
     paragraph.segments = annotated_segments(paragraph.text, paragraph.shown_commitments, notes)
     return paragraph
 
@@ -305,10 +323,11 @@ def document_detail(request, slug):
     # The other language versions of the text, paragraph by paragraph (two queries, only
     # for a text that has some).
     aligned = Paragraph.objects.aligned(document, paragraphs)
+    urls = ParagraphUrls(document.slug)
     for paragraph in paragraphs:
         paragraph.document = document  # permalinks need it: no query per paragraph
         paragraph.other_languages = aligned.get(paragraph.label, [])
-        prepare_paragraph(paragraph, request.user)
+        prepare_paragraph(paragraph, request.user, urls)
     versions = {p.document for others in aligned.values() for p in others}
     report = document.ingest_report or {}
     return render(
@@ -324,7 +343,27 @@ def document_detail(request, slug):
             "orphans": [n for p in paragraphs for n in p.notes if n.orphan],
             "can_annotate": request.user.has_perm("reader.add_annotation"),
             "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
+            # Each paragraph's notes are loaded when asked for (htmx), or all of them
+            # with ?notes=all (without JavaScript): a long text has hundreds.
+            "notes_shown": request.GET.get("notes") == "all",
         },
+    )
+
+
+@require_GET
+def paragraph_notes(request, pk):
+    """The notes of one paragraph, for the reader to show in place (htmx)."""
+    paragraph = get_object_or_404(Paragraph.objects.select_related("document"), pk=pk)
+    notes = list(
+        Annotation.objects.for_reader().select_related("commitment").filter(paragraph=paragraph)
+    )
+    for note in notes:
+        note.user_can_change = note.can_change(request.user)
+        note.user_can_delete = note.can_delete(request.user)
+    return render(
+        request,
+        "reader/_notes.html",
+        {"paragraph": paragraph, "document": paragraph.document, "notes": notes},
     )
 
 
@@ -335,9 +374,10 @@ def render_paragraph(request, paragraph_pk: int):
     )
     response = render(
         request,
-        "reader/_paragraph.html",
+        "reader/_paragraphs.html",
         {
-            "paragraph": prepare_paragraph(paragraph, request.user),
+            "paragraphs": [prepare_paragraph(paragraph, request.user)],
+            "notes_shown": True,
             "document": paragraph.document,
             "can_annotate": request.user.has_perm("reader.add_annotation"),
             "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
@@ -598,6 +638,7 @@ PARAGRAPH_FIELDS = [
 
 
 def paragraph_rows(document, paragraphs):
+    urls = ParagraphUrls(document.slug)
     for paragraph in paragraphs:
         paragraph.document = document
         yield {
@@ -610,7 +651,7 @@ def paragraph_rows(document, paragraphs):
             "parent": paragraph.parent.label if paragraph.parent_id else None,
             "text": paragraph.text,
             "defects": paragraph.defect_kinds,
-            "url": permalink(paragraph),
+            "url": urls.permalink(paragraph),
         }
 
 

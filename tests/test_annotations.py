@@ -85,15 +85,34 @@ def test_words_that_are_not_in_the_paragraph_are_refused_and_nothing_is_saved(cl
     assert not Annotation.objects.exists()
 
 
-def test_the_reader_shows_notes_and_highlights_with_bounded_queries(
-    client, p27, django_assert_max_num_queries
+def test_the_reader_highlights_notes_and_loads_them_when_asked(
+    client, p27, django_assert_num_queries
 ):
-    make_annotation(paragraph=p27, quote=QUOTE, body="**Important**", tags=["chiffre"])
-    with django_assert_max_num_queries(7):
+    from tests.test_pages import QUERIES
+
+    note = make_annotation(paragraph=p27, quote=QUOTE, body="**Important**", tags=["chiffre"])
+    with django_assert_num_queries(len(QUERIES[VILNIUS])):
         html = client.get(VILNIUS).content.decode()
-    assert '<mark class="note"' in html
-    assert "<strong>Important</strong>" in html
-    assert "chiffre" in html
+    # The words are marked, with the note in their title; the note itself is a link away.
+    assert '<mark class="note"' in html and 'title="**Important**"' in html
+    assert "<strong>Important</strong>" not in html and "chiffre" not in html
+    url = reverse("reader:paragraph_notes", args=[p27.pk])
+    assert f'href="?notes=all#{p27.anchor}" hx-get="{url}"' in html
+    assert "htmx-2.0.11.min.js" in html  # for everyone, not only editors
+    # htmx fetches the paragraph's notes: the paragraph and its notes, two queries.
+    with django_assert_num_queries(2):
+        notes = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert notes.startswith('<ul class="notes" id="notes-') and f'id="note-{note.pk}"' in notes
+    assert "<strong>Important</strong>" in notes and "chiffre" in notes
+    # Without JavaScript, the same text with every note.
+    with django_assert_num_queries(len(QUERIES[VILNIUS])):
+        everything = client.get(VILNIUS + "?notes=all").content.decode()
+    assert "<strong>Important</strong>" in everything and "chiffre" in everything
+    assert "notes-toggle" not in everything
+
+
+def test_the_notes_of_an_unknown_paragraph_are_not_found(client):
+    assert client.get(reverse("reader:paragraph_notes", args=[999999])).status_code == 404
 
 
 def test_an_editor_changes_her_own_note_but_not_someone_elses(client, editor, p27):
@@ -156,6 +175,8 @@ def test_a_corrected_paragraph_keeps_its_notes_and_orphans_those_whose_words_are
     assert paragraph.text[moved.start : moved.end] == "2 % du PIB" and not moved.orphan
     assert lost.orphan and lost.quote == "d'ici 2024" and lost.paragraph == paragraph
     html = client.get(paragraph.document.get_absolute_url()).content.decode()
+    assert f'href="?notes=all#note-{lost.pk}">d&#x27;ici 2024' in html  # listed aside
+    html = client.get(paragraph.document.get_absolute_url() + "?notes=all").content.decode()
     assert "orphan: quote not found" in html
     assert "d&#x27;ici 2024" in html  # shown, never dropped
 

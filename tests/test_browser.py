@@ -91,9 +91,16 @@ def test_an_editor_annotates_vilnius_27_and_a_stale_edit_meets_a_conflict(
     highlight = page.locator("#p27 mark.note")
     expect(highlight).to_have_text(QUOTE)
 
+    expect(page.locator("#p27 .note-card .pill.tag").first).to_have_text("engagement")
+
+    # Read again, the note is a click away: htmx loads it in place.
     page.reload()
     expect(page.locator("#p27 mark.note")).to_have_text(QUOTE)
+    expect(page.locator("#p27 .note-card")).to_have_count(0)
+    page.click("#p27 .notes-toggle a")
     expect(page.locator("#p27 .note-card .pill.tag").first).to_have_text("engagement")
+    expect(page.locator("#p27 .notes-toggle")).to_have_count(0)
+    assert "?notes=all" not in page.url
     page.locator("#p27").scroll_into_view_if_needed()
     page.screenshot(path=shots / "annotate.png")
     note = Annotation.objects.get()

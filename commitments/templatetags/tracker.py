@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import figures
+from nato_tracker.addresses import address_of
 from summits import text
 
 register = template.Library()
@@ -124,18 +124,10 @@ def shorten(value, limit) -> str:
     return text.shorten(str(value), int(limit))
 
 
-class FigureLinks:
-    """Addresses of the history of each figure of an indicator for one ally (or an
-    aggregate), reversed once: the pages write hundreds of them."""
-
-    def __init__(self, slug: str, who: str):
-        prefix, _sep, rest = reverse("commitments:figure_history", args=[slug, who, 1]).rpartition(
-            "/1/"
-        )
-        self.prefix, self.suffix = prefix + "/", "/" + rest
-
-    def __call__(self, year: int) -> str:
-        return f"{self.prefix}{year}{self.suffix}"
+def figure_links(slug: str, who: str):
+    """The address of the history of each year's figure of an indicator for one ally
+    (or an aggregate), reversed once: the pages write hundreds of them."""
+    return address_of("commitments:figure_history", slug, who)
 
 
 def figure_html(m, meets, unit: str, link: str, block: bool = False) -> str:
@@ -179,7 +171,7 @@ def figure_html(m, meets, unit: str, link: str, block: bool = False) -> str:
 @register.simple_tag
 def figure_link(m, meets, unit, slug, who, block=False) -> str:
     """One figure (commitments/_figure.html)."""
-    return figure_html(m, meets, unit, FigureLinks(slug, who)(m.year), block)
+    return figure_html(m, meets, unit, figure_links(slug, who)(m.year), block)
 
 
 def _cell(cell, unit, links, block) -> str:
@@ -194,7 +186,7 @@ def _cell(cell, unit, links, block) -> str:
 def figure_cells(row, indicator, ally) -> str:
     """An ally's row of figures, one <li> a year (the year, then its figure, "not a
     member" or "no data"), written in one pass rather than a template loop per cell."""
-    links = FigureLinks(indicator.slug, ally.iso3.lower())
+    links = figure_links(indicator.slug, ally.iso3.lower())
     # Each edition under its figure, as on the commitment's page.
     items = format_html_join(
         "",
@@ -207,7 +199,7 @@ def figure_cells(row, indicator, ally) -> str:
 @register.simple_tag
 def figure_tds(row, indicator) -> str:
     """An ally's row of figures, one <td> a year, in one pass (the commitment's table)."""
-    links = FigureLinks(indicator.slug, row.ally.iso3.lower())
+    links = figure_links(indicator.slug, row.ally.iso3.lower())
     return format_html_join(
         "\n",
         '<td class="num">{}</td>',
@@ -227,7 +219,7 @@ def figure_rows(measurements, ally) -> str:
     def row(m):
         slug = m.indicator.slug
         if slug not in links:
-            links[slug] = FigureLinks(slug, ally.iso3.lower())
+            links[slug] = figure_links(slug, ally.iso3.lower())
         return (
             mark_safe(' class="withdrawn"') if m.withdrawn else "",
             m.indicator.local_name,
