@@ -281,12 +281,20 @@ class ParagraphUrls:
     def __init__(self, slug: str):
         self._page = address_of("reader:paragraph", slug)
         self._notes = address_of("reader:paragraph_notes")
+        self._annotate = address_of("reader:annotation_create")
+        self._add_commitment = address_of("reader:commitment_add")
 
     def permalink(self, paragraph) -> str:
         return self._page(paragraph.anchor)
 
     def notes_of(self, paragraph) -> str:
         return self._notes(paragraph.pk)
+
+    def annotate(self, paragraph) -> str:
+        return self._annotate(paragraph.pk)
+
+    def add_commitment(self, paragraph) -> str:
+        return self._add_commitment(paragraph.pk)
 
 
 def reader_paragraphs(queryset):
@@ -308,6 +316,8 @@ def prepare_paragraph(paragraph: Any, user, urls: "ParagraphUrls | None" = None)
     urls = urls or ParagraphUrls(paragraph.document.slug)
     paragraph.permalink = urls.permalink(paragraph)
     paragraph.notes_url = urls.notes_of(paragraph)
+    paragraph.annotate_url = urls.annotate(paragraph)
+    paragraph.commitment_url = urls.add_commitment(paragraph)
     paragraph.segments = annotated_segments(paragraph.text, paragraph.shown_commitments, notes)
     return paragraph
 
