@@ -297,12 +297,17 @@ class ParagraphUrls:
         return self._add_commitment(paragraph.pk)
 
 
-def reader_paragraphs(queryset):
+def reader_paragraphs(queryset, notes_shown: bool = True):
+    """Paragraphs with their commitments and notes; without the notes' authors and
+    commitments when the notes are not shown (their words are highlighted all the same)."""
+    notes = Annotation.objects.for_reader()
+    if notes_shown:
+        notes = notes.select_related("commitment")
+    else:
+        notes = notes.select_related(None)
     return queryset.for_reader().prefetch_related(
         Prefetch("commitments", queryset=Commitment.objects.shown(), to_attr="shown_commitments"),
-        Prefetch(
-            "annotations", queryset=Annotation.objects.for_reader().select_related("commitment")
-        ),
+        Prefetch("annotations", queryset=notes),
     )
 
 
@@ -329,7 +334,8 @@ def document_detail(request, slug):
         ),
         slug=slug,
     )
-    paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
+    notes_shown = request.GET.get("notes") == "all"
+    paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document), notes_shown))
     # The other language versions of the text, paragraph by paragraph (two queries, only
     # for a text that has some).
     aligned = Paragraph.objects.aligned(document, paragraphs)
@@ -355,7 +361,7 @@ def document_detail(request, slug):
             "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
             # Each paragraph's notes are loaded when asked for (htmx), or all of them
             # with ?notes=all (without JavaScript): a long text has hundreds.
-            "notes_shown": request.GET.get("notes") == "all",
+            "notes_shown": notes_shown,
         },
     )
 
