@@ -43,6 +43,14 @@ QUERIES = {
         "their figures",
         "the lineage links",
     ],
+    "/allies/map/": [
+        "the allies",
+        "the commitments binding allies one by one, measured or overdue",
+        "their named allies",
+        "the indicators with figures per ally",
+        "their figures",
+        "the lineage links",
+    ],
     "/allies/pol/": [
         "the ally",
         "its measured commitments",
@@ -75,6 +83,7 @@ QUERIES = {
         ("/commitments/", ["Commitments", "2 %"]),
         ("/allies/", ["Iceland", "Islande"]),
         ("/allies/pol/", ["Poland", "2024"]),
+        ("/allies/map/", ['<svg xmlns="http://www.w3.org/2000/svg" class="tilemap"', "POL"]),
         ("/commitments/vilnius-2023-defence-spending-2-pct-gdp/", ["Wales Summit 2014"]),
         ("/", ["Vilnius"]),
     ],
