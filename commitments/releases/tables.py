@@ -25,8 +25,10 @@ class TableKind:
 
     indicator: str  # indicator slug
     name: str  # the indicator's name, when it must be created
+    name_fr: str
     unit: str  # Indicator.Unit
     description: str
+    description_fr: str
     needs: tuple[tuple[str, ...], ...]  # each group: one of these words in the title
     never: tuple[str, ...]  # none of these words in the title
 
@@ -36,9 +38,12 @@ TABLE_KINDS: dict[str, TableKind] = {
     "gdp-share": TableKind(
         indicator="defence-expenditure-gdp",
         name="Defence expenditure as a share of GDP",
+        name_fr="Dépenses de défense en part du PIB",
         unit="pct_gdp",
         description="NATO estimates of each ally's defence expenditure as a percentage of "
         "its gross domestic product.",
+        description_fr="Estimations de l’OTAN des dépenses de défense de chaque Allié en "
+        "pourcentage de son produit intérieur brut.",
         needs=(
             ("gdp", "pib", "gross domestic product"),
             ("share", "%", "percent", "percentage", "pourcentage", "part"),
@@ -48,18 +53,24 @@ TABLE_KINDS: dict[str, TableKind] = {
     "equipment-share": TableKind(
         indicator="major-equipment-share",
         name="Major equipment as a share of defence expenditure",
+        name_fr="Équipements majeurs en part des dépenses de défense",
         unit="pct_defence_budget",
         description="Equipment expenditure, research and development included, as a "
         "percentage of each ally's defence expenditure.",
+        description_fr="Dépenses d’équipement, recherche et développement compris, en "
+        "pourcentage des dépenses de défense de chaque Allié.",
         needs=(("equipment", "equipement"),),
         never=("million", "dollars", "personnel", "infrastructure"),
     ),
     "usd": TableKind(
         indicator="defence-expenditure-usd",
         name="Defence expenditure in US dollars",
+        name_fr="Dépenses de défense en dollars des États-Unis",
         unit="USD_million",
         description="Each ally's defence expenditure in million US dollars, at current "
         "prices and exchange rates, as NATO publishes it.",
+        description_fr="Dépenses de défense de chaque Allié en millions de dollars des "
+        "États-Unis, aux prix et taux de change courants, telles que l’OTAN les publie.",
         needs=(("us dollars", "usd", "dollars des etats-unis", "dollars americains"),
                ("defence expenditure", "defense expenditure", "depenses de defense")),
         never=("constant", "gdp", "gross domestic product", "pib", "per capita", "par habitant"),
