@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from nato_tracker import cache
@@ -81,25 +82,34 @@ def plan_release(data: bytes, *, filename: str, edition: str) -> Plan:
     loaded = Release.objects.filter(edition=edition).only("filename", "sha256").first()
     if loaded is not None:
         raise ReleaseError(
-            f"Edition {edition} is already loaded, from {loaded.filename} "
-            f"(SHA-256 {loaded.sha256[:12]}…): nothing was written."
+            _("Edition %(edition)s is already loaded, from %(file)s (SHA-256 %(sha)s…).")
+            % {"edition": edition, "file": loaded.filename, "sha": loaded.sha256[:12]}
         )
     same_file = Release.objects.filter(sha256=sha256).only("edition").first()
     if same_file is not None:
-        raise ReleaseError(f"This file is already loaded, as edition {same_file.edition}.")
+        raise ReleaseError(
+            _("This file is already loaded, as edition %(edition)s.")
+            % {"edition": same_file.edition}
+        )
     slugs = [TABLE_KINDS[kind].indicator for kind in parsed.tables]
     typed = Measurement.objects.filter(
         edition=edition, origin=Measurement.Origin.NATO, indicator__slug__in=slugs
     ).count()
     if typed:
         raise ReleaseError(
-            f"Edition {edition} already has {typed} official figures of these indicators "
-            "(loaded from a CSV file in the tracker's own layout): nothing was written."
+            _(
+                "Edition %(edition)s already has %(count)d official figures of these "
+                "indicators (loaded from a CSV file in the tracker's own layout)."
+            )
+            % {"edition": edition, "count": typed}
         )
     iso3s = {a for a in Ally.objects.values_list("iso3", flat=True)}
     unknown = sorted({f.code for f in parsed.figures if not f.is_aggregate} - iso3s)
     if unknown:
-        raise ReleaseError(f"Allies not loaded: {', '.join(unknown)}. Load the allies first.")
+        raise ReleaseError(
+            _("Allies not loaded: %(codes)s. Load the allies first.")
+            % {"codes": ", ".join(unknown)}
+        )
     indicators = set(Indicator.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     earlier = _earlier_figures(slugs, edition)
     planned = []
