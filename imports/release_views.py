@@ -66,10 +66,11 @@ def release_upload(request):
             ),
             user=request.user,
         )
+        tables, revised = preview_tables(plan)
         return render(
             request,
             "imports/release_preview.html",
-            {"plan": plan, "payload": token, "tables": preview_tables(plan)},
+            {"plan": plan, "payload": token, "tables": tables, "revised": revised},
         )
     return _upload_page(request, form, status=400 if request.method == "POST" else 200)
 
@@ -83,14 +84,21 @@ def _upload_page(request, form, *, status=200, error=""):
     )
 
 
-def preview_tables(plan: Plan) -> list[dict]:
-    """Per table read: its rows (allies, then aggregates), a cell per year, each cell
-    the planned figure (with its status and the earlier edition's value) or None."""
+def preview_tables(plan: Plan) -> tuple[list[dict], list[tuple]]:
+    """Per table read (in TABLE_KINDS' order): its rows (allies, then aggregates), a
+    cell per year, each cell the planned figure (with its status and the earlier
+    edition's value) or None. And the revised figures: (table kind, name, planned)."""
     allies = {ally.iso3: ally for ally in Ally.objects.all()}
     aggregates = dict(Measurement.Aggregate.choices)
     tables = []
     counts = plan.counts_by_kind()
-    for kind, table in plan.parsed.tables.items():
+    revised = [
+        (TABLE_KINDS[p.figure.kind], str(allies.get(p.figure.code) or aggregates[p.figure.code]), p)
+        for p in plan.planned
+        if p.status == "revised"
+    ]
+    for kind in TABLE_KINDS:
+        table = plan.parsed.tables[kind]
         cells: dict[str, dict[int, object]] = {}
         for planned in plan.planned:
             if planned.figure.kind == kind:
@@ -114,7 +122,7 @@ def preview_tables(plan: Plan) -> list[dict]:
                 ],
             }
         )
-    return tables
+    return tables, revised
 
 
 @require_POST

@@ -192,7 +192,7 @@ def save_release(plan: Plan, *, user=None) -> Release:
                 value=figure.value,
                 estimate=figure.estimate,
                 edition=plan.edition,
-                source=f"NATO, {release.title}, {TABLE_KINDS[figure.kind].name.lower()} "
+                source=f"NATO, {release.title}: {TABLE_KINDS[figure.kind].name} "
                 f"({figure.where} of {release.filename})",
                 origin=Measurement.Origin.NATO,
                 release=release,
