@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from nato_tracker.cache import ChangesLoadedData
+from nato_tracker.history import HistoryAdmin
 
 from . import services
 from .models import Ally, Commitment, Indicator, Measurement, Release, StatusChange
@@ -21,7 +21,7 @@ class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(ChangesLoadedData, SimpleHistoryAdmin):
+class MeasurementAdmin(ChangesLoadedData, HistoryAdmin):
     list_display = [
         "indicator", "ally", "aggregate", "year", "value", "estimate", "edition", "origin",
         "withdrawn",
@@ -69,7 +69,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(HistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
     search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
@@ -86,7 +86,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(SimpleHistoryAdmin):
+class StatusChangeAdmin(HistoryAdmin):
     list_display = ["commitment", "status", "as_of", "author"]
     list_filter = ["status"]
     search_fields = ["commitment__title", "rationale"]
