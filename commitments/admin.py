@@ -39,7 +39,7 @@ class ReleaseAdmin(admin.ModelAdmin):
     import_release): read only, the file kept as it came."""
 
     list_display = ["edition", "title", "filename", "size", "loaded_at", "loaded_by"]
-    fields = ["edition", "title", "filename", "format", "size", "sha256", "loaded_at", "loaded_by"]
+    fields = ("edition", "title", "filename", "format", "size", "sha256", "loaded_at", "loaded_by")
     readonly_fields = fields
 
     def has_add_permission(self, request):

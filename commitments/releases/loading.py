@@ -60,7 +60,7 @@ class Plan:
     @property
     def digest(self) -> str:
         """What the confirmation would write, in a word: the preview shown must be it."""
-        content = [self.edition, self.sha256, *self.new_indicators]
+        content: list[object] = [self.edition, self.sha256, *self.new_indicators]
         content += [
             (p.figure.kind, p.figure.code, p.figure.year, str(p.figure.value), p.status,
              p.previous.pk if p.previous else None)
