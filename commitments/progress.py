@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .models import Ally, Commitment, Measurement
+
+# The three bands of every count: an ally meets the target, does not, or has no figure.
+MEETS, NOT_MEETING, NO_FIGURE = "meets", "does_not_meet", "no_figure"
+# And a year before the ally joined: no verdict at all.
+NOT_MEMBER = "not_member"
 from .scoring import NO_SCORE, Rule, Score, rule_for, score
 
 
@@ -29,6 +34,16 @@ class Cell:
     @property
     def value(self) -> Decimal | None:
         return self.measurement.value if self.measurement else None
+
+    @property
+    def band(self) -> str:
+        if not self.member:
+            return NOT_MEMBER
+        if self.measurement is None:
+            return NO_FIGURE
+        if self.meets is None:
+            return ""  # a figure, and no target to hold it to
+        return MEETS if self.meets else NOT_MEETING
 
 
 @dataclass
@@ -68,14 +83,39 @@ class Amount:
 
 @dataclass(frozen=True)
 class YearCount:
+    """One year's allies in three bands: meeting the target, not meeting it, and
+    without a figure. Unknown is not "no": an ally without a figure is never counted
+    as missing the target."""
+
     year: int
     members: int
     with_data: int
     meeting: int
 
     @property
+    def not_meeting(self) -> int:
+        return self.with_data - self.meeting
+
+    @property
+    def without_data(self) -> int:
+        return self.members - self.with_data
+
+    @property
     def share(self) -> float:
-        return self.meeting / self.members if self.members else 0.0
+        """Share of the allies with a figure that meet the target."""
+        return self.meeting / self.with_data if self.with_data else 0.0
+
+    def bands(self) -> list[tuple[str, int, float]]:
+        """(band, allies, percent of the members) for meets, does not meet, no figure."""
+        total = self.members or 1
+        return [
+            (band, count, round(100 * count / total, 2))
+            for band, count in (
+                (MEETS, self.meeting),
+                (NOT_MEETING, self.not_meeting),
+                (NO_FIGURE, self.without_data),
+            )
+        ]
 
 
 @dataclass

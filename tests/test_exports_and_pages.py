@@ -120,7 +120,7 @@ def test_home_shows_headline_progress_summits_and_annotations(
         response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "23 of 32 allies at 2% or more in 2024" in html
+    assert "23 of the 31 allies with a figure at 2% or more in 2024, 1 without" in html
     assert "40 billion euros pledged; no amount recorded yet" in html
     assert "Washington Summit 2024" in html
     # Seen from 1 December 2026, The Hague (June 2025) is past: no next summit.

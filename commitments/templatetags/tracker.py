@@ -84,17 +84,49 @@ def target_phrase(commitment) -> str:
 
 @register.filter
 def headline(progress) -> str:
-    """ "23 of 32 allies at 2% or more in 2024" for the latest year with figures."""
+    """ "7 of the 9 allies with a figure at 20% or more in 2024, 23 without", for the
+    latest year with figures: the allies without one are never counted as missing it."""
     counts = [count for count in progress.counts if count.with_data]
     if not counts:
         return _("No figures recorded yet")
     latest = counts[-1]
-    return _("%(meeting)s of %(members)s allies at %(target)s in %(year)s") % {
+    text = ngettext(
+        "%(meeting)s of the %(count)s ally with a figure at %(target)s in %(year)s",
+        "%(meeting)s of the %(count)s allies with a figure at %(target)s in %(year)s",
+        latest.with_data,
+    ) % {
         "meeting": latest.meeting,
-        "members": latest.members,
+        "count": latest.with_data,
         "target": target_phrase(progress.commitment),
         "year": latest.year,
     }
+    return text + without_figure(latest)
+
+
+def without_figure(count) -> str:
+    """ ", 23 without" (a figure), or nothing when every ally has one."""
+    if not count.without_data:
+        return ""
+    return ngettext(", %(count)s without", ", %(count)s without", count.without_data) % {
+        "count": count.without_data
+    }
+
+
+@register.filter
+def bands_label(count) -> str:
+    """The three bands in words: "7 meet the target, 2 do not, 23 have no figure"."""
+    bands = (
+        (
+            ngettext("%(count)s meets the target", "%(count)s meet the target", count.meeting),
+            count.meeting,
+        ),
+        (ngettext("%(count)s does not", "%(count)s do not", count.not_meeting), count.not_meeting),
+        (
+            ngettext("%(count)s has no figure", "%(count)s have no figure", count.without_data),
+            count.without_data,
+        ),
+    )
+    return ", ".join(text % {"count": n} for text, n in bands)
 
 
 @register.filter
