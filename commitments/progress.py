@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .models import Ally, Commitment, Measurement
+from .scoring import NO_SCORE, Rule, Score, rule_for, score
 
 # The three bands of every count: an ally meets the target, does not, or has no figure.
 MEETS, NOT_MEETING, NO_FIGURE = "meets", "does_not_meet", "no_figure"
 # And a year before the ally joined: no verdict at all.
 NOT_MEMBER = "not_member"
-from .scoring import NO_SCORE, Rule, Score, rule_for, score
 
 
 @dataclass(frozen=True)

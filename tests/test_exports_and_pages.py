@@ -10,6 +10,8 @@ from reader.models import Annotation
 from reader.views import permalink
 from summits.models import Document, Paragraph
 
+TWO_PCT_HEADLINE = "23 of the 31 allies with a figure at 2% or more in 2024, 1 without"
+
 pytestmark = pytest.mark.django_db
 
 VILNIUS = "vilnius-2023-communique"
@@ -120,7 +122,7 @@ def test_home_shows_headline_progress_summits_and_annotations(
         response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "23 of the 31 allies with a figure at 2% or more in 2024, 1 without" in html
+    assert TWO_PCT_HEADLINE in html
     assert "40 billion euros pledged; no amount recorded yet" in html
     assert "Washington Summit 2024" in html
     # Seen from 1 December 2026, The Hague (June 2025) is past: no next summit.

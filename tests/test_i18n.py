@@ -43,6 +43,8 @@ PAGES = [
     ("/accounts/login/", 4, "Sign in", "Se connecter"),
 ]
 
+TWO_PCT_HEADLINE = "23 of the 31 allies with a figure at 2% or more in 2024, 1 without"
+
 pytestmark = pytest.mark.django_db
 
 
@@ -174,7 +176,7 @@ def test_the_commitment_page_shows_its_figures_in_french(client):
     assert not re.search(r">\d+\.\d+ ?%<", html)
     # The communiqué stays in French, untouched: its own "2 %" is not reformatted.
     english = client.get(TWO_PERCENT, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "23 of the 31 allies with a figure at 2% or more in 2024, 1 without" in english
+    assert TWO_PCT_HEADLINE in english
     assert re.search(r"<text class=\"value\"[^>]*>\d+\.\d+%", english)
 
 

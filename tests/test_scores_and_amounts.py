@@ -8,6 +8,8 @@ from commitments.models import Commitment, Indicator, Measurement
 from commitments.progress import progress_for
 from commitments.templatetags.tracker import euros, headline, score, target_phrase
 
+TWO_PCT_HEADLINE = "23 of the 31 allies with a figure at 2% or more in 2024, 1 without"
+
 pytestmark = pytest.mark.django_db
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -19,7 +21,7 @@ def commitment(slug):
 
 def test_two_percent_headline_counts_23_of_32_allies_in_2024():
     progress = progress_for(commitment("vilnius-2023-defence-spending-2-pct-gdp"))
-    assert headline(progress) == "23 of the 31 allies with a figure at 2% or more in 2024, 1 without"
+    assert headline(progress) == TWO_PCT_HEADLINE
 
 
 def test_scores_follow_the_g7_scale_and_the_alliance_average_is_their_mean():
@@ -155,5 +157,5 @@ def test_the_commitment_page_embeds_both_charts_and_the_scores(client):
         commitment("vilnius-2023-defence-spending-2-pct-gdp").get_absolute_url()
     ).content.decode()
     assert html.count("<svg") == 2
-    assert "23 of the 31 allies with a figure at 2% or more in 2024, 1 without" in html
+    assert TWO_PCT_HEADLINE in html
     assert "Alliance average" in html
