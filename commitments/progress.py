@@ -6,15 +6,18 @@ each edition). An ally is counted for a year only if it was a member that year.
 Scores follow the G7 Research Group's compliance scale, by each target's assessment
 rule (scoring.py). The Alliance average is the mean of the scores.
 
-Amount pledges (in euros, made by the Alliance) are followed through Alliance-wide
-figures: the one for the deadline year when there is one, else the latest.
+Amount pledges (an indicator counted in money) are followed through contributions,
+pledged and delivered (tally.py).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from nato_tracker import clock
+
 from .models import Ally, Commitment, Measurement
 from .scoring import NO_SCORE, Rule, Score, rule_for, score
+from .tally import Tally, tally
 
 # The three bands of every count: an ally meets the target, does not, or has no figure.
 MEETS, NOT_MEETING, NO_FIGURE = "meets", "does_not_meet", "no_figure"
@@ -64,24 +67,6 @@ def score_row(commitment: Commitment, row: AllyRow, rule: Rule | None = None) ->
 
 
 @dataclass(frozen=True)
-class Amount:
-    """An amount pledged against the Alliance-wide amount recorded."""
-
-    pledged: Decimal
-    recorded: Measurement | None
-
-    @property
-    def share(self) -> float:
-        if self.recorded is None or not self.pledged:
-            return 0.0
-        return float(self.recorded.value / self.pledged)
-
-    @property
-    def percent(self) -> int:
-        return round(self.share * 100)
-
-
-@dataclass(frozen=True)
 class YearCount:
     """One year's allies in three bands: meeting the target, not meeting it, and
     without a figure. Unknown is not "no": an ally without a figure is never counted
@@ -126,7 +111,7 @@ class Progress:
     counts: list[YearCount]
     alliance: list[Measurement]
 
-    amount: Amount | None = None
+    amount: Tally | None = None
 
     @property
     def latest(self) -> YearCount | None:
@@ -187,29 +172,42 @@ def latest_figures_by_indicator(measurements) -> dict[int, dict]:
     return figures
 
 
-def amount_for(commitment: Commitment, figures) -> Amount | None:
-    if commitment.target_value is None or commitment.unit != Commitment.Unit.EUR:
-        return None
-    alliance = {year: m for (iso3, year), m in figures.items() if iso3 is None}
-    year = commitment.deadline_year if commitment.deadline_year in alliance else None
-    if year is None and alliance:
-        year = max(alliance)
-    return Amount(commitment.target_value, alliance.get(year))
+def amount_for(commitment: Commitment, contributions) -> Tally:
+    """Money pledged and delivered towards an amount commitment, as of today."""
+    return tally(
+        contributions,
+        today=clock.today(),
+        target=commitment.target_value,
+        target_qualifier=commitment.comparator,
+        deadline_year=commitment.deadline_year,
+    )
 
 
 def progress_for(
-    commitment: Commitment, allies: list[Ally] | None = None, measurements=None, figures=None
+    commitment: Commitment,
+    allies: list[Ally] | None = None,
+    measurements=None,
+    figures=None,
+    contributions=None,
 ) -> Progress | None:
     """Per-ally table and yearly counts, or None when the commitment has nothing to measure.
 
     `allies` defaults to the named allies of a commitment binding named allies, else all
     of them; `measurements` to the indicator's figures (see latest_figures); `figures`,
-    when given, are the indicator's latest figures already computed.
+    when given, are the indicator's latest figures already computed. An indicator
+    counted in money is followed through its contributions (`contributions`, else its
+    own), not through figures per ally.
     """
     indicator = commitment.indicator
     if indicator is None:
         return None
-    if figures is None:
+    amount = None
+    if indicator.is_amount:
+        if contributions is None:
+            contributions = indicator.contributions.for_tally()
+        amount = amount_for(commitment, contributions)
+        figures = {}
+    elif figures is None:
         figures = latest_figures(indicator, measurements)
     years = sorted({year for (_iso3, year) in figures})
     if allies is None and commitment.bound == Commitment.Bound.NAMED:
@@ -242,4 +240,4 @@ def progress_for(
     alliance = sorted(
         (m for (iso3, _year), m in figures.items() if iso3 is None), key=lambda m: m.year
     )
-    return Progress(commitment, years, rows, counts, alliance, amount_for(commitment, figures))
+    return Progress(commitment, years, rows, counts, alliance, amount)

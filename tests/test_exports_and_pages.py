@@ -118,12 +118,12 @@ def test_home_shows_headline_progress_summits_and_annotations(
         start=paragraph.text.index("au moins 2 %"),
         end=paragraph.text.index("au moins 2 %") + len("au moins 2 %"),
     )
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
     assert TWO_PCT_HEADLINE in html
-    assert "40 billion euros pledged; no amount recorded yet" in html
+    assert "No delivery recorded yet · at least 40 billion euros pledged" in html
     assert "Washington Summit 2024" in html
     # Seen from 1 December 2026, The Hague (June 2025) is past: no next summit.
     assert "The Hague Summit 2025" not in html

@@ -26,7 +26,7 @@ TWO_PERCENT = "/commitments/vilnius-2023-defence-spending-2-pct-gdp/"
 # Every page a reader meets, with the most queries it may take and one interface string
 # in each language (English, French) besides the navigation.
 PAGES = [
-    ("/", 8, "Headline commitments", "Engagements phares"),
+    ("/", 9, "Headline commitments", "Engagements phares"),
     ("/summits/", 4, "Summits and meetings", "Sommets et réunions"),
     ("/summits/vilnius-2023/", 6, "Documents", "Documents"),
     ("/summits/the-hague-2025/", 6, "No text of this meeting is loaded yet.", "Aucun texte"),

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from commitments.charts import Bar, Column, ally_values_chart, meeting_over_years_chart
-from commitments.models import Commitment, Indicator, Measurement
+from commitments.models import Commitment
 from commitments.progress import progress_for
 from commitments.templatetags.tracker import euros, headline, score, target_phrase
 
@@ -49,46 +49,6 @@ def test_before_the_deadline_an_ally_below_target_is_in_progress():
     progress = progress_for(pledge)
     slovenia = next(row for row in progress.rows if row.ally.iso3 == "SVN")
     assert (slovenia.score.value, slovenia.score.status) == (0, "in_progress")
-
-
-def test_amount_pledges_show_the_alliance_figure_against_the_pledge():
-    baseline = commitment("washington-2024-ukraine-40-billion-baseline")
-    assert progress_for(baseline).amount.recorded is None
-    indicator = Indicator.objects.get(slug="ukraine-military-assistance")
-    for year, value in [(2024, "50000000000"), (2025, "30000000000")]:
-        Measurement.objects.create(
-            indicator=indicator,
-            ally=None,
-            year=year,
-            value=Decimal(value),
-            edition="2025-06",
-            source="test figures",
-        )
-    amount = progress_for(baseline).amount
-    assert amount.recorded.year == 2025  # the deadline year, not the largest figure
-    assert amount.pledged == Decimal("40000000000")
-    assert amount.percent == 75
-    assert not baseline.meets(amount.recorded.value)
-
-
-def test_cap_pledge_takes_the_latest_cumulative_figure(client, django_assert_max_num_queries):
-    cap = commitment("vilnius-2023-cap-multi-year-programme")
-    indicator = Indicator.objects.get(slug="cap-funding")
-    for year, value in [(2023, "500000000"), (2024, "650000000")]:
-        Measurement.objects.create(
-            indicator=indicator,
-            ally=None,
-            year=year,
-            value=Decimal(value),
-            edition="2024-12",
-            source="test figures",
-        )
-    amount = progress_for(cap).amount
-    assert (amount.recorded.year, amount.percent) == (2024, 130)
-    with django_assert_max_num_queries(10):
-        html = client.get(cap.get_absolute_url()).content.decode()
-    assert "650 million euros" in html and "500 million euros" in html
-    assert "130% of the amount pledged." in html
 
 
 @pytest.mark.parametrize(

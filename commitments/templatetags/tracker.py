@@ -52,14 +52,70 @@ def euros(value) -> str:
 
 
 @register.filter
+def dollars(value) -> str:
+    """40000000000 -> "40 billion US dollars"."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    if value >= 1_000_000_000:
+        amount = value / 1_000_000_000
+        text = ngettext(
+            "%(amount)s billion US dollars", "%(amount)s billion US dollars", int(amount)
+        )
+    elif value >= 1_000_000:
+        amount = value / 1_000_000
+        text = ngettext(
+            "%(amount)s million US dollars", "%(amount)s million US dollars", int(amount)
+        )
+    else:
+        amount = value
+        text = ngettext("%(amount)s US dollar", "%(amount)s US dollars", int(amount))
+    return text % {"amount": plain_number(amount)}
+
+
+@register.filter
+def money(value, unit="EUR") -> str:
+    """An amount in its currency: "500 million euros", "2 billion US dollars"."""
+    return dollars(value) if unit == "USD" else euros(value)
+
+
+def qualified_amount(label: str, qualifier: str) -> str:
+    """An amount with its qualifier as the source writes it: "more than …", "up to …"."""
+    match qualifier:
+        case "more_than":
+            return _("more than %(amount)s") % {"amount": label}
+        case "at_least":
+            return _("at least %(amount)s") % {"amount": label}
+        case "up_to":
+            return _("up to %(amount)s") % {"amount": label}
+        case "at_most":
+            return _("at most %(amount)s") % {"amount": label}
+        case "about":
+            return _("about %(amount)s") % {"amount": label}
+        case _:
+            return label
+
+
+@register.filter
+def amount_phrase(total, unit="EUR") -> str:
+    """A total or a contribution with its qualifier: "more than 500 million euros"."""
+    if not total:  # a Total of no contribution
+        return ""
+    value = getattr(total, "value", None)
+    if value is None:
+        value = total.amount
+    return qualified_amount(money(value, unit), total.qualifier)
+
+
+@register.filter
 def target_label(commitment) -> str:
     """The target as a short figure: "2%", "20%", "40 billion euros" (in English)."""
     if commitment.target_value is None:
         return ""
     if commitment.unit in figures.PERCENT_UNITS:
         return figures.percent(commitment.target_value)
-    if commitment.unit == "EUR":
-        return euros(commitment.target_value)
+    if commitment.unit in ("EUR", "USD"):
+        return money(commitment.target_value, commitment.unit)
     return plain_number(commitment.target_value)
 
 
@@ -69,6 +125,8 @@ def target_phrase(commitment) -> str:
     label = target_label(commitment)
     if not label:
         return ""
+    if commitment.unit in ("EUR", "USD"):
+        return qualified_amount(label, commitment.comparator)
     match commitment.comparator:
         case "more_than":
             return _("more than %(target)s") % {"target": label}
