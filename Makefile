@@ -47,6 +47,7 @@ postgres:
 lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 check: setup-dev
 	$(BIN)/python manage.py check

@@ -108,7 +108,7 @@ class Client:
             return error.code, error.read()
 
     def csrf(self) -> str:
-        return next(c.value for c in self.jar if c.name == "csrftoken")
+        return next(c.value or "" for c in self.jar if c.name == "csrftoken")
 
 
 class Stats:

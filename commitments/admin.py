@@ -23,7 +23,7 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "slug", "unit", "description", "source"]
+        fields = ["name", "name_fr", "slug", "unit", "description", "description_fr", "source"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,9 +51,9 @@ class IndicatorForm(forms.ModelForm):
 @admin.register(Indicator)
 class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
     form = IndicatorForm
-    list_display = ["name", "slug", "unit", "source"]
+    list_display = ["name", "name_fr", "slug", "unit", "source"]
     list_filter = ["unit"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["name", "name_fr", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -89,8 +89,8 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     fk_name = "commitment"
     extra = 0
-    fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
-    readonly_fields = fields
+    readonly_fields = ["status", "as_of", "rationale", "source_text", "source_url", "author"]
+    fields = tuple(readonly_fields)
     can_delete = False
     show_change_link = True
 
@@ -102,7 +102,7 @@ class StatusChangeInline(admin.TabularInline):
 class CommitmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
-    search_fields = ["title", "quote", "notes", "slug"]
+    search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
     list_select_related = ["summit"]
     raw_id_fields = ["paragraph", "parent"]
     autocomplete_fields = ["bound_allies"]

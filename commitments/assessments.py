@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from nato_tracker import history
 from nato_tracker.versioning import claim_version
 
 from .figures import figure
@@ -143,9 +144,7 @@ def record_assessment(
     current.rationale = rationale.strip()
     current.override_reason = override_reason.strip()
     current.author = user
-    current._history_user = user  # type: ignore[attr-defined]
-    current.full_clean()
-    current.save()
+    history.save_by(current, user)
     return current
 
 

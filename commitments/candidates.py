@@ -46,10 +46,16 @@ def auto_title(quote: str) -> str:
     return title[:300]
 
 
-def commitment_fields(candidate: Candidate) -> dict:
-    """The Commitment fields a candidate fills in (its quote and place aside)."""
+def title_field(language: str) -> str:
+    """The Commitment field of a title in `language` ("title" is the English one)."""
+    return "title_fr" if language == "fr" else "title"
+
+
+def commitment_fields(candidate: Candidate, language: str) -> dict:
+    """The Commitment fields a candidate of a text in `language` fills in (its quote and
+    place aside): a first title in that language's field."""
     fields: dict = {
-        "title": auto_title(candidate.quote),
+        title_field(language): auto_title(candidate.quote),
         "category": candidate.category,
         "bound": candidate.bound,
         "phrase": candidate.phrase[:200],
@@ -83,8 +89,9 @@ def selection_fields(text: str, start: int, end: int, language: str, reference_y
     quote = text[start:end]
     for candidate in find_candidates(text, language, reference_year):
         if candidate.start < end and start < candidate.end:
-            fields = commitment_fields(candidate)
-            fields.update(title=auto_title(quote), phrase="", subject="", verb="", form="")
+            fields = commitment_fields(candidate, language)
+            fields.update(phrase="", subject="", verb="", form="")
+            fields[title_field(language)] = auto_title(quote)
             fields["confidence"] = 0
             return fields
     reading = Candidate(
@@ -98,4 +105,4 @@ def selection_fields(text: str, start: int, end: int, language: str, reference_y
         bound="alliance",
         confidence=0,
     )
-    return commitment_fields(reading)
+    return commitment_fields(reading, language)

@@ -30,7 +30,8 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
     Allies without a figure are listed last, with their note ("no data") instead of a bar.
     """
     measured = sorted(
-        (bar for bar in bars if bar.value is not None), key=lambda bar: (-bar.value, bar.label)
+        (bar for bar in bars if bar.value is not None),
+        key=lambda bar: (-(bar.value or 0), bar.label),
     )
     missing = [bar for bar in bars if bar.value is None]
     rows = measured + missing
@@ -38,7 +39,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
     row_height, top, bottom = 18, 34, 24
     width = label_width + plot_width + value_width
     height = top + row_height * len(rows) + bottom
-    highest = max([bar.value for bar in measured] + ([target] if target is not None else []))
+    highest = max([bar.value or 0 for bar in measured] + ([target] if target is not None else []))
     scale_max = float(highest) * 1.08 if highest else 1.0
 
     def x(value) -> float:

@@ -38,7 +38,7 @@ def _document_items(documents):
         Item(
             _("New text: %(title)s") % {"title": d.title},
             d.get_absolute_url(),
-            f"{d.summit.name} {d.summit.year} · {d.get_kind_display()}",
+            f"{d.summit.local_name} {d.summit.year} · {d.get_kind_display()}",
             d.loaded_at,
         )
         for d in documents
@@ -49,7 +49,7 @@ def _status_items(changes):
     return [
         Item(
             _("%(title)s: %(status)s as of %(day)s")
-            % {"title": c.commitment.title, "status": c.get_status_display(), "day": c.as_of},
+            % {"title": c.commitment.local_title, "status": c.get_status_display(), "day": c.as_of},
             f"{c.commitment.get_absolute_url()}#status-{c.pk}",
             c.rationale,
             c.created_at,
@@ -67,7 +67,7 @@ def _cycle_items(cycles):
             _("%(kind)s assessment of the %(summit)s, %(start)s to %(end)s")
             % {
                 "kind": c.get_kind_display(),
-                "summit": c.summit.name,
+                "summit": c.summit.local_name,
                 "start": c.starts_on,
                 "end": c.ends_on,
             },
@@ -137,7 +137,7 @@ class CommitmentFeed(ChangesFeed):
         return get_object_or_404(Commitment, slug=slug)
 
     def title(self, obj):
-        return _("%(title)s: what changed") % {"title": obj.title}
+        return _("%(title)s: what changed") % {"title": obj.local_title}
 
     def subtitle(self, obj):
         return _("Status changes and published assessments of this commitment.")
@@ -160,7 +160,7 @@ class AllyFeed(ChangesFeed):
         return get_object_or_404(Ally, iso3=iso3.upper())
 
     def title(self, obj):
-        return _("%(ally)s: what changed") % {"ally": obj.name_en}
+        return _("%(ally)s: what changed") % {"ally": obj.name}
 
     def subtitle(self, obj):
         return _(

@@ -65,10 +65,10 @@ class CommitmentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Commitment
-        fields = []
+        fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        """Every word in the title, the notes, the quote or its paragraph.
+        """Every word in the title, the notes (in either language), the quote or its paragraph.
 
         Accents and capitals do not matter in the paragraph, whose folded text is
         stored; the title, notes and quote are matched as written, capitals aside.
@@ -76,7 +76,9 @@ class CommitmentFilter(django_filters.FilterSet):
         for word in value.split():
             queryset = queryset.filter(
                 Q(title__icontains=word)
+                | Q(title_fr__icontains=word)
                 | Q(notes__icontains=word)
+                | Q(notes_fr__icontains=word)
                 | Q(quote__icontains=word)
                 | Q(paragraph__folded_text__contains=fold(word))
             )
@@ -127,9 +129,9 @@ class CommitmentFilter(django_filters.FilterSet):
 
 def _counted_label(by_value):
     def label(instance):
-        name = instance.name
+        name = instance.local_name
         if isinstance(instance, Summit):
-            name = f"{instance.name} {instance.year}"
+            name = f"{instance.local_name} {instance.year}"
         return f"{name} ({by_value.get(instance.slug, 0)})"
 
     return label

@@ -8,7 +8,7 @@ from .models import Assessment, AssessmentCycle, Commitment, Measurement, Status
 
 class CommitmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.name} {obj.summit.year}: {obj.title}"
+        return f"{obj.summit.local_name} {obj.summit.year}: {obj.local_title}"
 
 
 class CommitmentForm(forms.ModelForm):
@@ -19,6 +19,7 @@ class CommitmentForm(forms.ModelForm):
         fields = [
             "review",
             "title",
+            "title_fr",
             "category",
             "bound",
             "bound_allies",
@@ -33,16 +34,18 @@ class CommitmentForm(forms.ModelForm):
             "parent",
             "relation",
             "notes",
+            "notes_fr",
         ]
         field_classes = {"parent": CommitmentChoiceField}
         widgets = {
             "bound_allies": forms.SelectMultiple(attrs={"size": 8}),
             "notes": forms.Textarea(attrs={"rows": 3}),
+            "notes_fr": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Commitment.objects.shown().select_related("summit")
+        parents = Commitment.objects.shown().for_list()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents.order_by("summit__started_on", "title")
@@ -66,7 +69,7 @@ class ReviewForm(forms.Form):
 
 class DocumentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.name} {obj.summit.year}: {obj.title}"
+        return f"{obj.summit.local_name} {obj.summit.year}: {obj.title}"
 
 
 class ParagraphChoiceField(forms.ModelChoiceField):

@@ -6,10 +6,13 @@ Reads: allies, measured commitments (with their rules), the lineage links, figur
 Writes: nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
+
+from nato_tracker.languages import sort_key
 
 from .lineage import linked_commitments
 from .models import Ally, Commitment, Indicator, Measurement
@@ -42,11 +45,11 @@ class League:
     year: int | None
 
 
-SORTS = {
-    "name": lambda s: s.ally.name_en,
-    "value": lambda s: (s.value is None, -(s.value or 0), s.ally.name_en),
-    "score": lambda s: (s.average is None, -(s.average or 0), s.ally.name_en),
-    "overdue": lambda s: (-s.overdue_count, s.ally.name_en),
+SORTS: dict[str, Callable[[Standing], tuple]] = {
+    "name": lambda s: (sort_key(s.ally.name),),
+    "value": lambda s: (s.value is None, -(s.value or 0), sort_key(s.ally.name)),
+    "score": lambda s: (s.average is None, -(s.average or 0), sort_key(s.ally.name)),
+    "overdue": lambda s: (-s.overdue_count, sort_key(s.ally.name)),
 }
 
 

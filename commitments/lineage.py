@@ -88,7 +88,7 @@ def lineage_of(commitment: Commitment) -> Lineage:
 
 def later_summits(after: Summit) -> list[Summit]:
     """Summits after `after`, up to and including the first one without a loaded text."""
-    later = []
+    later: list[Summit] = []
     summits = (
         Summit.objects.filter(kind=Summit.Kind.SUMMIT, started_on__gt=after.started_on)
         .annotate(document_count=Count("documents"))

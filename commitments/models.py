@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from nato_tracker import clock
+from nato_tracker.languages import Localized, Translated
 from summits.models import Paragraph, Summit, without_document_text
 
 
@@ -48,6 +49,8 @@ class Ally(models.Model):
     name_fr = models.CharField(_("name in French"), max_length=100)
     joined_on = models.DateField(_("date of accession"))
 
+    name = Translated(en="name_en", fr="name_fr")
+
     objects = AllyQuerySet.as_manager()
 
     class Meta:
@@ -56,13 +59,20 @@ class Ally(models.Model):
         verbose_name_plural = _("allies")
 
     def __str__(self):
-        return self.name_en
+        return self.name
 
     def get_absolute_url(self):
         return reverse("commitments:ally", args=[self.iso3.lower()])
 
     def natural_key(self):
         return (self.iso3,)
+
+    @property
+    def other_name(self) -> Localized:
+        """The name in the language the reader is not reading."""
+        if self.name.language == "fr":
+            return Localized(self.name_en, "en")
+        return Localized(self.name_fr, "fr")
 
     def was_member_in(self, year):
         return self.joined_on.year <= year
@@ -86,16 +96,21 @@ class Indicator(models.Model):
     slug = models.SlugField(
         max_length=80, unique=True, help_text=_("Lower-case words joined by hyphens.")
     )
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, help_text=_("In English."))
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit)
     description = models.TextField(
-        _("definition"), blank=True, help_text=_("What is counted, and what is not.")
+        _("definition"), blank=True, help_text=_("In English: what is counted, and what is not.")
     )
+    description_fr = models.TextField(_("definition in French"), blank=True)
     source = models.TextField(
         _("source"),
         blank=True,
         help_text=_("Who publishes the figures, and where (the release or table)."),
     )
+
+    local_name = Translated(en="name", fr="name_fr")
+    local_description = Translated(en="description", fr="description_fr")
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -105,7 +120,7 @@ class Indicator(models.Model):
         verbose_name_plural = _("indicators")
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def natural_key(self):
         return (self.slug,)
@@ -298,7 +313,13 @@ class Commitment(models.Model):
         FOLLOWS_UP = "follows_up", _("follows up")
 
     slug = models.SlugField(max_length=120, unique=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(
+        _("title in English"),
+        max_length=300,
+        blank=True,
+        help_text=_("Empty in both languages: the quote's first words are shown."),
+    )
+    title_fr = models.CharField(_("title in French"), max_length=300, blank=True)
     summit = models.ForeignKey(
         Summit,
         on_delete=models.PROTECT,
@@ -380,10 +401,16 @@ class Commitment(models.Model):
         ),
     )
     confidence = models.FloatField(_("extractor confidence"), default=0)
-    notes = models.TextField(_("editorial notes"), blank=True)
+    notes = models.TextField(_("editorial notes in English"), blank=True)
+    notes_fr = models.TextField(_("editorial notes in French"), blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    # An editor's title and notes in the reader's language, else the other;
+    # `own_title.field_for("fr")` is the field of a language's title.
+    own_title = Translated(en="title", fr="title_fr")
+    local_notes = Translated(en="notes", fr="notes_fr")
 
     objects = CommitmentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -420,10 +447,21 @@ class Commitment(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.local_title
 
     def get_absolute_url(self):
         return reverse("commitments:detail", args=[self.slug])
+
+    @property
+    def local_title(self) -> Localized:
+        """The title in the reader's language, else in the other, else the quote's first
+        words (in the language of its text)."""
+        title = self.own_title
+        if title:
+            return title
+        from .candidates import auto_title
+
+        return Localized(auto_title(self.quote), self.paragraph.document.language)
 
     def natural_key(self):
         return (self.slug,)
@@ -444,6 +482,8 @@ class Commitment(models.Model):
     def meets(self, value: Decimal) -> bool:
         """Whether a measured value meets this commitment's target."""
         target = self.target_value
+        if target is None:
+            return False
         match self.comparator:
             case self.Comparator.MORE_THAN:
                 return value > target
@@ -500,7 +540,7 @@ class StatusChange(models.Model):
     def natural_key(self):
         return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 # Money pledged and delivered ---------------------------------------------------------------
@@ -742,7 +782,7 @@ class AssessmentRule(models.Model):
     def natural_key(self):
         return self.commitment.natural_key()
 
-    natural_key.dependencies = ["commitments.commitment"]
+    natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
 
 
 class AssessmentCycleQuerySet(models.QuerySet):

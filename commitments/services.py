@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from nato_tracker import cache, history
+from nato_tracker.languages import active_language
 from nato_tracker.versioning import claim_version
 
-from .candidates import selection_fields
+from .candidates import selection_fields, title_field
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
 from .progress_data import AllyRow, DataFileError, MeasurementRow
 
@@ -66,9 +67,7 @@ def record_status_change(
         author=author,
         **source,
     )
-    change._history_user = author
-    change.full_clean()
-    change.save()
+    history.save_by(change, author)
     sync_status(commitment, user=author)
     return change
 
@@ -85,9 +84,10 @@ def sync_status(commitment: Commitment, *, user=None) -> None:
     if fresh.status != status:
         fresh.status = status
         fresh.updated_at = timezone.now()
-        fresh._history_user = user
-        fresh._change_reason = (
-            f"status change of {latest.as_of.isoformat()}" if latest else "status change removed"
+        history.mark(
+            fresh,
+            user,
+            f"status change of {latest.as_of.isoformat()}" if latest else "status change removed",
         )
         fresh.save()
     commitment.status = status
@@ -101,9 +101,7 @@ def update_commitment(
     current = claim_version(Commitment, pk=commitment.pk, version=version)
     for name, value in changes.items():
         setattr(current, name, value)
-    current._history_user = user
-    current.full_clean()
-    current.save()
+    history.save_by(current, user)
     if bound_allies is not None:
         current.bound_allies.set(bound_allies)
     return current
@@ -137,7 +135,8 @@ def add_missed_commitment(
     text = paragraph.text
     document = paragraph.document
     fields = selection_fields(text, start, end, document.language, document.summit.started_on.year)
-    fields["title"] = title or fields["title"]
+    if title:  # written in the editor's language
+        fields[title_field(active_language())] = title
     fields["category"] = category or fields["category"]
     fields["bound"] = bound or fields["bound"]
     commitment = Commitment(
@@ -151,7 +150,5 @@ def add_missed_commitment(
         origin=Commitment.Origin.EDITOR,
         **fields,
     )
-    commitment._history_user = user  # type: ignore[attr-defined]  # read by simple-history
-    commitment.full_clean()
-    commitment.save()
+    history.save_by(commitment, user)
     return commitment

@@ -4,6 +4,8 @@ league table, two or three allies side by side."""
 from django.db.models import Count
 from django.shortcuts import render
 
+from nato_tracker.languages import sort_key
+
 from . import charts
 from .league import league, sort_standings
 from .models import Ally, AssessmentRule, Commitment
@@ -66,7 +68,7 @@ def _target_of(table):
 def ally_compare(request):
     """Two or three allies side by side: ?allies=pol&allies=fra[&allies=deu]."""
     codes = [code.upper() for code in request.GET.getlist("allies") if code][:3]
-    everyone = list(Ally.objects.order_by("name_en"))
+    everyone = sorted(Ally.objects.all(), key=lambda ally: sort_key(ally.name))
     by_code = {ally.iso3: ally for ally in everyone}
     chosen = []
     for code in codes:

@@ -105,7 +105,7 @@ def _active_filters(filterset):
         if hasattr(field, "choices") and not hasattr(value, "pk"):
             value = dict(field.choices).get(value, value)
         elif isinstance(value, Summit):
-            value = f"{value.name} {value.year}"
+            value = f"{value.local_name} {value.year}"
         shown.append((name, value))
     return shown
 
@@ -263,7 +263,7 @@ def _progress_charts(commitment, progress):
     year = max(count.year for count in progress.counts if count.with_data)
     bars = [
         charts.Bar(
-            label=ally.name_en,
+            label=ally.name,
             value=cell.value,
             estimate=bool(cell.measurement and cell.measurement.estimate),
             meets=cell.meets,
@@ -272,7 +272,7 @@ def _progress_charts(commitment, progress):
         for ally, cell in progress.cells_for(year)
     ]
     title = _("%(indicator)s in %(year)s, per ally") % {
-        "indicator": commitment.indicator.name,
+        "indicator": commitment.indicator.local_name,
         "year": year,
     }
     allies = charts.ally_values_chart(
@@ -435,7 +435,7 @@ def field_display(obj, name):
 def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[tuple]:
     rows = []
     for name in CommitmentForm.Meta.fields:
-        label = Commitment._meta.get_field(name).verbose_name
+        label = getattr(Commitment._meta.get_field(name), "verbose_name", name)
         if name == "bound_allies":
             yours = ", ".join(str(a) for a in form.cleaned_data.get(name, [])) or "—"
         else:
@@ -499,7 +499,7 @@ def commitment_review(request, slug):
                     Commitment.Review(form.cleaned_data["review"]).label,
                     current.get_review_display(),
                 ),
-                (_("Title"), commitment.title, current.title),
+                (_("Title"), commitment.local_title, current.local_title),
                 (_("Version"), form.cleaned_data["version"], current.version),
             ],
             current_url=back,
@@ -509,7 +509,7 @@ def commitment_review(request, slug):
         request,
         _("“%(title)s”: %(review)s.")
         % {
-            "title": commitment.title,
+            "title": commitment.local_title,
             "review": Commitment.Review(form.cleaned_data["review"]).label,
         },
     )
@@ -613,7 +613,7 @@ def commitment_history(request, slug):
                 StatusChange.history.filter(commitment_id=commitment.pk)
             ),
             "back_url": commitment.get_absolute_url(),
-            "back_label": commitment.title,
+            "back_label": commitment.local_title,
             "can_restore": request.user.has_perm("commitments.restore_commitment"),
             "restore_url_name": "commitments:restore",
             "object_pk": commitment.slug,

@@ -39,11 +39,11 @@ class Found:
 
     @property
     def category_label(self) -> str:
-        return Category(self.candidate.category).label
+        return str(Category(self.candidate.category).label)
 
     @property
     def bound_label(self) -> str:
-        return Commitment.Bound(self.candidate.bound).label
+        return str(Commitment.Bound(self.candidate.bound).label)
 
     @property
     def form_label(self) -> str:
@@ -119,7 +119,7 @@ class Preview:
 
     @property
     def kind_label(self) -> str:
-        return Document.Kind(self.request.kind).label
+        return str(Document.Kind(self.request.kind).label)
 
     @property
     def paragraph_count(self) -> int:

@@ -54,7 +54,10 @@ def save_preview(preview: Preview, *, loaded_by=None) -> Imported:
     if preview.existing is not None:
         raise AlreadyLoaded(preview.existing)
     request = preview.request
-    summit = request.summit or create_summit(request.new_summit)
+    summit = request.summit
+    if summit is None:
+        assert request.new_summit is not None  # a request names a summit or describes one
+        summit = create_summit(request.new_summit)
     document = store_document(
         summit=summit,
         source=preview.source,
@@ -141,8 +144,8 @@ def _unique_slug(model, base: str, limit: int) -> str:
 def document_slug(*, summit: Summit, kind: str, language: str, replaces: Document | None) -> str:
     if replaces is not None:
         versions = 2
-        earlier = replaces
-        while earlier.supersedes_id is not None:
+        earlier = replaces.supersedes
+        while earlier is not None:
             versions += 1
             earlier = earlier.supersedes
         base = re.sub(r"-v\d+$", "", replaces.slug)[:74] + f"-v{versions}"
@@ -171,7 +174,7 @@ def save_candidates(document: Document, rows: list[Paragraph], found: list[Found
             quote_start=candidate.start,
             quote_end=candidate.end,
             review=Commitment.Review.CANDIDATE,
-            **commitment_fields(candidate),
+            **commitment_fields(candidate, document.language),
         )
         # The summit and paragraph were just read or written: no query to check them.
         commitment.clean_fields(exclude=["summit", "paragraph"])
@@ -195,10 +198,7 @@ def correct_paragraph(*, paragraph: Paragraph, text: str, user=None) -> carry.Ca
     annotations = list(old.annotations.order_by("start", "pk"))
     paragraph.text = text
     paragraph.folded_text = fold(text)
-    paragraph.full_clean()
-    paragraph._history_user = user
-    paragraph._change_reason = carry.REASON_CORRECTED
-    paragraph.save()
+    history.save_by(paragraph, user, carry.REASON_CORRECTED)
     plan = carry.CarryPlan(
         commitments=carry.plan_moves(
             commitments, [paragraph], quote_of=carry.commitment_quote, exclusive=True

@@ -6,11 +6,26 @@ the code does not depend on how the history is stored.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
 IGNORED_FIELDS = {"version", "updated_at", "created_at"}
+
+
+def mark(instance: Any, user, reason: str | None = None) -> None:
+    """Name who makes the next save or delete of `instance` (and why) in its history."""
+    instance._history_user = user
+    if reason is not None:
+        instance._change_reason = reason
+
+
+def save_by(instance: Any, user, reason: str | None = None) -> None:
+    """Validate and save `instance`, its history record naming `user` (and `reason`)."""
+    mark(instance, user, reason)
+    instance.full_clean()
+    instance.save()
 
 
 @dataclass
@@ -42,7 +57,7 @@ def entries(history: models.QuerySet) -> list[Entry]:
     (the record before of the same row: `history` may hold several rows' records)."""
     records = list(history.select_related("history_user").order_by("history_date", "history_id"))
     result = []
-    previous_by_id = {}
+    previous_by_id: dict[int, Any] = {}
     for record in records:
         previous = previous_by_id.get(record.id)
         entry = Entry(
@@ -68,9 +83,7 @@ def entries(history: models.QuerySet) -> list[Entry]:
 
 
 @transaction.atomic
-def restore(
-    *, model: type[models.Model], pk: int, history_id: int, user, adjust=None
-) -> models.Model:
+def restore(*, model: Any, pk: int, history_id: int, user, adjust=None) -> Any:
     """Make the version kept in history record `history_id` the current one again.
 
     The restore is itself a new version (recorded in the history), so nothing is lost:
@@ -83,8 +96,7 @@ def restore(
     restored.version = (current.version + 1) if current else (record.version + 1)
     if hasattr(restored, "updated_at"):
         restored.updated_at = timezone.now()
-    restored._history_user = user
-    restored._change_reason = f"restored from {record.history_date:%Y-%m-%d %H:%M:%S} UTC"
+    mark(restored, user, f"restored from {record.history_date:%Y-%m-%d %H:%M:%S} UTC")
     if adjust is not None:
         adjust(restored)
     restored.full_clean(validate_unique=False, validate_constraints=False)
@@ -95,13 +107,13 @@ def restore(
 BASELINE_REASON = "state before the first recorded change"
 
 
-def ensure_baseline(model: type[models.Model], pk: int) -> None:
+def ensure_baseline(model: Any, pk: int) -> None:
     """Give a row loaded without history (fixtures, imports) a first record of its state,
     so that its first change can be shown as a difference. Call before changing it."""
     ensure_baselines(model, [pk])
 
 
-def ensure_baselines(model: type[models.Model], pks: list[int]) -> None:
+def ensure_baselines(model: Any, pks: list[int]) -> None:
     """ensure_baseline for many rows, in three queries at most."""
     recorded = set(model.history.filter(id__in=pks).values_list("id", flat=True).distinct())
     missing = [pk for pk in pks if pk not in recorded]

@@ -7,6 +7,7 @@ psycopg 3). DEBUG, SECRET_KEY and ALLOWED_HOSTS have safe development defaults.
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -137,6 +138,7 @@ PRIMARY_PIN_SECONDS = int(os.environ.get("PRIMARY_PIN_SECONDS", "10"))
 
 # What changes only when texts or figures are loaded (nato_tracker.cache): local memory
 # per process unless CACHE_URL names a Redis server (redis://host:6379/0), shared by all.
+CACHES: dict[str, dict[str, Any]]
 if cache_url := os.environ.get("CACHE_URL"):
     if not cache_url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address, not {cache_url!r}")

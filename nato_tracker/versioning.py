@@ -9,6 +9,8 @@ the check holds across processes and app servers. A view that catches the confli
 answers with `conflict_page`: both versions side by side, and a 409.
 """
 
+from typing import Any
+
 from django.db import models
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,12 +19,12 @@ from . import history
 
 
 class VersionConflict(Exception):
-    def __init__(self, current: models.Model):
+    def __init__(self, current: Any):
         self.current = current
         super().__init__(f"{current} was changed by someone else (now version {current.version})")
 
 
-def claim_version(model: type[models.Model], *, pk: int, version: int) -> models.Model:
+def claim_version[M: models.Model](model: type[M], *, pk: int, version: int) -> M:
     """Bump the row's version from `version`; return the row, fresh. Needs a transaction."""
     history.ensure_baseline(model, pk)
     claimed = model._default_manager.filter(pk=pk, version=version).update(

@@ -40,9 +40,7 @@ def create_annotation(
         commitment=commitment,
         **anchor_fields(paragraph.text, start, end),
     )
-    annotation._history_user = author
-    annotation.full_clean()
-    annotation.save()
+    history.save_by(annotation, author)
     return annotation
 
 
@@ -55,9 +53,7 @@ def update_annotation(
     current.body = body
     current.tags = list(tags)
     current.commitment = commitment
-    current._history_user = user
-    current.full_clean()
-    current.save()
+    history.save_by(current, user)
     return current
 
 
@@ -65,7 +61,7 @@ def update_annotation(
 def delete_annotation(*, annotation: Annotation, version: int, user) -> None:
     """Delete a note (kept in its history, from where an admin can restore it)."""
     current = claim_version(Annotation, pk=annotation.pk, version=version)
-    current._history_user = user
+    history.mark(current, user)
     current.delete()
 
 

@@ -4,6 +4,8 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -162,7 +164,9 @@ def result_items(results) -> str:
         if document.pk not in urls:
             urls[document.pk] = document.get_absolute_url()
         links = format_html_join(
-            " · ", '<a href="{}">{}</a>', ((c.get_absolute_url(), c.title) for c in commitments)
+            " · ",
+            '<a href="{}">{}</a>',
+            ((c.get_absolute_url(), c.local_title) for c in commitments),
         )
         return format_html(
             '<li><a href="{}#{}"><strong>{}</strong> {}</a> <span class="meta">· {} {}</span>'
@@ -171,7 +175,7 @@ def result_items(results) -> str:
             paragraph.anchor,
             document.title,
             paragraph.display_label,
-            document.summit.name,
+            document.summit.local_name,
             document.summit.year,
             document.language,
             mark_safe(result.snippet),  # noqa: S308 (escaped by summits.search, marks kept)
@@ -193,12 +197,15 @@ def search(request):
     results = list(page.object_list)
     commitments: dict[int, list[Commitment]] = {}
     if results:
+        paragraphs = {result.paragraph.pk: result.paragraph for result in results}
         for commitment in (
             Commitment.objects.shown()
-            .filter(paragraph__in=[result.paragraph.pk for result in results])
-            .only("slug", "title", "paragraph_id")
+            .filter(paragraph__in=list(paragraphs))
+            .only("slug", "title", "title_fr", "quote", "paragraph_id")
             .order_by("quote_start", "pk")
         ):
+            # The paragraph and its text are read already (a title may come from them).
+            commitment.paragraph = paragraphs[commitment.paragraph_id]
             commitments.setdefault(commitment.paragraph_id, []).append(commitment)
     return render(
         request,
@@ -243,7 +250,7 @@ def reader_paragraphs(queryset):
     )
 
 
-def prepare_paragraph(paragraph: Paragraph, user) -> Paragraph:
+def prepare_paragraph(paragraph: Any, user) -> Any:
     """Cut the text into highlighted segments; say which notes the user may change."""
     notes = list(paragraph.annotations.all())
     for note in notes:
@@ -362,7 +369,7 @@ def commitment_add(request, pk):
             messages.success(
                 request,
                 _("Commitment added: “%(title)s”. It is recorded as one the extractor missed.")
-                % {"title": commitment.title},
+                % {"title": commitment.local_title},
             )
             if is_htmx(request):
                 return render_paragraph(request, paragraph.pk)

@@ -10,17 +10,17 @@ from .models import Document, Paragraph, Summit
 
 @admin.register(Summit)
 class SummitAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["name", "kind", "city", "started_on", "ended_on", "state"]
+    list_display = ["name", "name_fr", "kind", "city", "started_on", "ended_on", "state"]
     list_filter = ["kind", "state"]
-    search_fields = ["name", "city", "country", "slug"]
+    search_fields = ["name", "name_fr", "city", "city_fr", "country", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "started_on"
 
 
 class ParagraphInline(admin.TabularInline):
     model = Paragraph
-    fields = ["position", "label", "text", "defects"]
-    readonly_fields = fields
+    readonly_fields = ["position", "label", "text", "defects"]
+    fields = tuple(readonly_fields)
     extra = 0
     can_delete = False
     show_change_link = True
@@ -28,8 +28,8 @@ class ParagraphInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["title", "summit", "kind", "language", "published_on", "loaded_at"]
-    list_filter = ["kind", "language", "summit"]
+    list_display = ["title", "summit", "kind", "provenance", "language", "published_on"]
+    list_filter = ["kind", "provenance", "language", "summit"]
     search_fields = ["title", "headline", "source_name", "sha256"]
     list_select_related = ["summit"]
     readonly_fields = ["sha256", "encoding", "raw_text", "ingest_report", "loaded_by", "loaded_at"]

@@ -82,7 +82,7 @@ def locate(
             candidates = [match.span() for match in pattern.finditer(text)]
     if not candidates:
         return None
-    return max(candidates, key=lambda span: _score(text, *span, prefix, suffix, hint))
+    return max(candidates, key=lambda span: _score(text, span[0], span[1], prefix, suffix, hint))
 
 
 def reanchor(

@@ -908,7 +908,8 @@ def _looks_numbered(lines: list[_Line], starts: list[_Line], body_end: int) -> b
     """At least two numbers, mostly rising, holding most of the text."""
     if len(starts) < 2:
         return False
-    rising = sum(1 for a, b in zip(starts, starts[1:], strict=False) if b.value > a.value)
+    values = [line.value or 0 for line in starts]  # numbered lines all have one
+    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b > a)
     if rising < (len(starts) - 1) / 2:
         return False
     first = starts[0].number

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from nato_tracker.languages import Translated
+
 from . import fulltext, recognition
 from .ingest import anchor_for
 
@@ -35,14 +37,24 @@ class Summit(models.Model):
         HELD = "held", _("Held")
 
     slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, help_text=_("In English."))
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SUMMIT)
-    city = models.CharField(_("city"), max_length=100)
+    city = models.CharField(_("city"), max_length=100, help_text=_("In English."))
+    city_fr = models.CharField(_("city in French"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
+    country_fr = models.CharField(_("country in French"), max_length=100, blank=True)
     started_on = models.DateField(_("start date"))
     ended_on = models.DateField(_("end date"))
     state = models.CharField(_("state"), max_length=20, choices=State, default=State.HELD)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("In English."))
+    notes_fr = models.TextField(_("notes in French"), blank=True)
+
+    # The reader's language, else the other (nato_tracker.languages).
+    local_name = Translated(en="name", fr="name_fr")
+    local_city = Translated(en="city", fr="city_fr")
+    local_country = Translated(en="country", fr="country_fr")
+    local_notes = Translated(en="notes", fr="notes_fr")
 
     objects = SummitQuerySet.as_manager()
 
@@ -58,7 +70,7 @@ class Summit(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.local_name
 
     def natural_key(self):
         return (self.slug,)
@@ -138,6 +150,18 @@ class Document(models.Model):
         FRENCH = "fr", "Français"
         ENGLISH = "en", "English"
 
+    class Provenance(models.TextChoices):
+        """What the text read is, beside the official one."""
+
+        OFFICIAL = "official", _("Official text")
+        PRESS_COPY = "press_copy", _("Press copy of an official text")
+        MACHINE_TRANSLATION = (
+            "machine_translation",
+            _("Press copy of an official text, apparently machine-translated"),
+        )
+        TRANSLATION = "translation", _("Translation, not the official text")
+        PRESS_ARTICLE = "press_article", _("Press article: a journalist's words")
+
     summit = models.ForeignKey(
         Summit, on_delete=models.PROTECT, related_name="documents", verbose_name=_("summit")
     )
@@ -146,8 +170,25 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     language = models.CharField(_("language"), max_length=2, choices=Language)
     published_on = models.DateField(_("publication date"))
-    source_name = models.CharField(_("source"), max_length=200, blank=True)
-    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    provenance = models.CharField(
+        _("what this text is"),
+        max_length=30,
+        choices=Provenance,
+        blank=True,
+        help_text=_("Empty: not known."),
+    )
+    source_name = models.CharField(
+        _("published by"), max_length=200, blank=True, help_text=_("Who published the copy read.")
+    )
+    source_url = models.URLField(
+        _("address of the copy read"), max_length=500, blank=True, help_text=_("Empty: not known.")
+    )
+    official_url = models.URLField(
+        _("address of the official text"),
+        max_length=500,
+        blank=True,
+        help_text=_("Empty: not known."),
+    )
     raw_text = models.TextField(_("raw text, as received"))
     encoding = models.CharField(_("encoding"), max_length=20)
     sha256 = models.CharField(_("SHA-256 of the text"), max_length=64)
@@ -194,6 +235,10 @@ class Document(models.Model):
     def natural_key(self):
         return (self.sha256,)
 
+    @property
+    def is_official(self) -> bool:
+        return self.provenance == self.Provenance.OFFICIAL
+
 
 class OriginalQuerySet(models.QuerySet):
     def get_by_natural_key(self, sha256):
@@ -235,14 +280,14 @@ class Original(models.Model):
     def natural_key(self):
         return self.document.natural_key()
 
-    natural_key.dependencies = ["summits.document"]
+    natural_key.dependencies = ["summits.document"]  # type: ignore[attr-defined]
 
     @property
     def download_name(self) -> str:
         return self.filename or f"{self.document.slug}{self.EXTENSIONS[self.format]}"
 
 
-class ParagraphQuerySet(models.QuerySet):
+class ParagraphQuerySet(models.QuerySet["Paragraph"]):
     def for_reader(self):
         return self.defer("folded_text").order_by("position")
 
@@ -350,7 +395,7 @@ class Paragraph(models.Model):
     def natural_key(self):
         return (*self.document.natural_key(), self.position)
 
-    natural_key.dependencies = ["summits.document"]
+    natural_key.dependencies = ["summits.document"]  # type: ignore[attr-defined]
 
     @property
     def anchor(self):

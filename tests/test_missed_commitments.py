@@ -115,7 +115,9 @@ def test_an_editor_adds_the_selected_words_as_a_missed_commitment(client, editor
     assert commitment.review == Commitment.Review.CONFIRMED
     assert commitment.origin == Commitment.Origin.EDITOR
     assert commitment.category == "partnerships"  # read from the words: "la Moldavie"
-    assert commitment.title.startswith("Nous continuons")
+    # The first words, in the field of the text's language (French here).
+    assert commitment.title_fr.startswith("Nous continuons")
+    assert commitment.title == ""
     assert commitment.history.first().history_user == editor
 
 

@@ -169,7 +169,7 @@ class Command(BaseCommand):
                     "of another summit: choose that summit (--summit) to load it as one."
                 )
             )
-        if preview.changes is not None:
+        if preview.changes is not None and preview.replaces is not None:
             changes = preview.changes
             kinds = [difference.kind for difference in changes.differences]
             self.stdout.write(
@@ -187,7 +187,7 @@ class Command(BaseCommand):
                 f"({version.document.language}): {len(version.alignment.pairs)} paragraphs "
                 f"aligned by {version.alignment.by}"
             )
-        if preview.carry is not None:
+        if preview.carry is not None and preview.replaces is not None:
             plan = preview.carry
             self.stdout.write(
                 f"Replaces {preview.replaces.slug}: "

@@ -17,7 +17,7 @@ def rows_present() -> list[str]:
         label = model._meta.label_lower
         if model._meta.app_label in EXCLUDED or label in EXCLUDED:
             continue
-        if model.objects.exists():
+        if model._default_manager.exists():
             found.append(label)
     return found
 
