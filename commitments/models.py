@@ -672,7 +672,7 @@ class Contribution(models.Model):
     @property
     def contributor_name(self) -> str:
         if self.ally_id:
-            return self.ally.name_en
+            return self.ally.name
         return self.contributor or str(_("All contributors"))
 
     def clean(self):
