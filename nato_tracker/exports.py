@@ -3,6 +3,11 @@
 A row is a dict; `stream` writes the rows as they come, so a long export never sits in
 memory. CSV starts with a UTF-8 byte order mark: spreadsheets then read the accents
 right. Decimals are written as strings in JSON, so that no figure is rounded.
+
+A CSV cell of text that a spreadsheet would read as a formula (starting with = + - @, a
+tab or a carriage return, OWASP's list) is written with a quote before it, so that it
+opens as the text it is: an editor's title `=HYPERLINK(…)` is shown, not run. Numbers
+(including negative ones) are written as they are; JSON is never changed.
 """
 
 import csv
@@ -24,16 +29,22 @@ def csv_lines(rows, fields):
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(fields)
     for row in rows:
-        yield writer.writerow([_cell(row.get(field)) for field in fields])
+        yield writer.writerow([csv_cell(row.get(field)) for field in fields])
 
 
-def _cell(value):
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """The value as a CSV cell: text that could start a formula is quoted with '."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

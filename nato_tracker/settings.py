@@ -125,12 +125,37 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that accepts connections and never answers must not hold a worker: give up
+# connecting after DATABASE_CONNECT_TIMEOUT seconds (PostgreSQL; libpq's least is 2) and
+# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL, under
+# gunicorn's 30 s worker timeout); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for
+# a lock held by another process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
+DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "1.5"))
+
+
+def with_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfig:
+    """The database's settings with the timeouts above in its OPTIONS."""
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+        statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        options["options"] = f"{options.get('options', '')} {statement}".strip()
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        options.setdefault("timeout", DATABASE_LOCK_TIMEOUT)
+    return database
+
+
+with_timeouts(DATABASES["default"])
 # A read replica of the PostgreSQL primary: analysts' reads go there (nato_tracker.routers
 # says which); writes, and reads after a write, stay on the primary.
 if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         replica_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
+    with_timeouts(DATABASES["replica"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["nato_tracker.routers.PrimaryReplicaRouter"]
 # How long a client that wrote keeps reading from the primary (longer than the lag).
@@ -155,13 +180,18 @@ else:
     }
 
 AUTHENTICATION_BACKENDS = [
-    # Refuses logins for a username from an address after too many failures.
+    # Refuses logins for a username from an address, or from an address, after too many
+    # failures.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# All failures from one address, whatever the names, within the cool-off time: above
+# this the address is paused too (nato_tracker.signin), against password spraying.
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "nato_tracker.signin.AddressThrottlingHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address: REMOTE_ADDR, unless a trusted proxy in front sets X-Forwarded-For
