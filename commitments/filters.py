@@ -19,17 +19,44 @@ FACETS = {
 }
 
 
+ANY = _("Any")
+
+
+class MeaningOrderingFilter(django_filters.OrderingFilter):
+    """Sorts statuses by what they mean (Commitment.STATUS_ORDER), not by their codes."""
+
+    def get_ordering_value(self, param):
+        if param.lstrip("-") == "status":
+            rank = Commitment.status_rank()
+            return rank.desc() if param.startswith("-") else rank.asc()
+        return super().get_ordering_value(param)
+
+
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     summit = django_filters.ModelChoiceFilter(
-        queryset=Summit.objects.order_by("-started_on"), to_field_name="slug", label=_("Summit")
+        queryset=Summit.objects.order_by("-started_on"),
+        to_field_name="slug",
+        label=_("Summit"),
+        empty_label=ANY,
     )
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
-    status = django_filters.ChoiceFilter(choices=Commitment.Status.choices, label=_("Status"))
+    category = django_filters.ChoiceFilter(
+        choices=Category.choices, label=_("Category"), empty_label=ANY
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(status.value, status.label) for status in Commitment.STATUS_ORDER],
+        label=_("Status"),
+        empty_label=ANY,
+    )
     indicator = django_filters.ModelChoiceFilter(
-        queryset=Indicator.objects.all(), to_field_name="slug", label=_("Indicator")
+        queryset=Indicator.objects.all(),
+        to_field_name="slug",
+        label=_("Indicator"),
+        empty_label=ANY,
     )
-    bound = django_filters.ChoiceFilter(choices=Commitment.Bound.choices, label=_("Who is bound"))
+    bound = django_filters.ChoiceFilter(
+        choices=Commitment.Bound.choices, label=_("Who is bound"), empty_label=ANY
+    )
     year_from = django_filters.NumberFilter(
         field_name="summit__started_on__year", lookup_expr="gte", label=_("From year")
     )
@@ -45,9 +72,12 @@ class CommitmentFilter(django_filters.FilterSet):
         ],
         method="filter_deadline",
         label=_("Deadline"),
+        empty_label=ANY,
     )
-    review = django_filters.ChoiceFilter(choices=Commitment.Review.choices, label=_("Review"))
-    sort = django_filters.OrderingFilter(
+    review = django_filters.ChoiceFilter(
+        choices=Commitment.Review.choices, label=_("Review"), empty_label=ANY
+    )
+    sort = MeaningOrderingFilter(
         fields=(
             ("summit__started_on", "date"),
             ("title", "title"),
@@ -61,6 +91,7 @@ class CommitmentFilter(django_filters.FilterSet):
             "status": _("Status"),
         },
         label=_("Sort by"),
+        empty_label=_("Summit, newest last"),
     )
 
     class Meta:
@@ -121,9 +152,11 @@ class CommitmentFilter(django_filters.FilterSet):
             if facet in ("summit", "indicator"):
                 form_field.label_from_instance = _counted_label(by_value)
             else:
+                # The choices without their empty one: the field puts it back, once.
                 form_field.choices = [
-                    (value, f"{label} ({by_value.get(value, 0)})" if value else label)
+                    (value, f"{label} ({by_value.get(value, 0)})")
                     for value, label in form_field.choices
+                    if value
                 ]
 
 

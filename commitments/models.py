@@ -283,6 +283,18 @@ class Commitment(models.Model):
         MISSED = "missed", _("Missed")
         SUPERSEDED = "superseded", _("Superseded")
 
+    # The statuses in the order of what they mean: from not begun to kept, then those
+    # that ended otherwise, then those no editor has rated (sorting and charts).
+    STATUS_ORDER = [
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        Status.PARTLY_MET,
+        Status.MET,
+        Status.MISSED,
+        Status.SUPERSEDED,
+        Status.NOT_RATED,
+    ]
+
     class Basis(models.TextChoices):
         """Why an editor holds the words to be a commitment (see the methodology page)."""
 
@@ -469,6 +481,18 @@ class Commitment(models.Model):
     @property
     def has_target(self):
         return self.target_value is not None
+
+    @classmethod
+    def status_rank(cls):
+        """The position of the status in STATUS_ORDER, to sort by."""
+        return models.Case(
+            *(
+                models.When(status=status, then=rank)
+                for rank, status in enumerate(cls.STATUS_ORDER)
+            ),
+            default=len(cls.STATUS_ORDER),
+            output_field=models.IntegerField(),
+        )
 
     def deadline_passed(self, today=None) -> bool:
         """Whether the deadline year has ended."""

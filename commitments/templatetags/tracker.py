@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import figures
+from summits import text
 
 register = template.Library()
 
@@ -202,3 +203,9 @@ def score(value) -> str:
 def latest_count(progress):
     counts = [count for count in progress.counts if count.with_data]
     return counts[-1] if counts else None
+
+
+@register.filter
+def shorten(value, limit) -> str:
+    """Cut on a word boundary, with "…" when cut (summits.text.shorten)."""
+    return text.shorten(str(value), int(limit))
