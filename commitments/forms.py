@@ -139,10 +139,34 @@ class StatusChangeForm(forms.ModelForm):
 
 
 class MeasurementForm(forms.ModelForm):
+    """An editor's figure: always marked as the editor's, with its source. NATO's own
+    figures are loaded from its releases (import_release), never typed in."""
+
     class Meta:
         model = Measurement
         fields = ["indicator", "ally", "year", "value", "estimate", "edition", "source"]
         widgets = {"source": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "edition": _("Month of the source, e.g. 2025-06."),
+            "source": _("Where the figure comes from: publication, page or address. Required."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.origin = Measurement.Origin.EDITOR
+        self.fields["ally"].empty_label = _("— the Alliance as a whole —")
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked with the model's constraints: no ally is the Alliance's total.
+        self.instance.aggregate = "" if cleaned.get("ally") else Measurement.Aggregate.NATO_TOTAL
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is withdrawn"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 # Assessment cycles -----------------------------------------------------------------------

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nato_tracker import cache, exports, history
+from nato_tracker import exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits.models import Document, Paragraph, Summit
@@ -587,9 +586,9 @@ def measurement_create(request):
         initial["indicator"] = Indicator.objects.filter(slug=request.GET["indicator"]).first()
     form = MeasurementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            measurement = form.save()
-            cache.data_loaded()
+        measurement = services.record_editor_figure(
+            measurement=form.save(commit=False), user=request.user
+        )
         messages.success(request, _("Figure recorded: %(figure)s") % {"figure": measurement})
         if measurement.ally:
             return redirect(measurement.ally.get_absolute_url())
