@@ -117,9 +117,9 @@ def _kind(text: str, start: int, end: int, language: str) -> str:
     if nearest:
         return nearest[1]
     following = [
-        (match.start(), kind)
+        (found.start(), kind)
         for kind, pattern in _KIND_PATTERNS[language]
-        if (match := pattern.search(after))
+        if (found := pattern.search(after)) is not None
     ]
     return min(following)[1] if following else PLEDGED
 

@@ -886,11 +886,11 @@ class Contribution(models.Model):
             str(self.amount),
         )
 
-    natural_key.dependencies = ["commitments.indicator", "commitments.ally"]
+    natural_key.dependencies = ["commitments.indicator", "commitments.ally"]  # type: ignore[attr-defined]
 
     @property
     def contributor_name(self) -> str:
-        if self.ally_id:
+        if self.ally is not None:
             return self.ally.name
         return self.contributor or str(_("All contributors"))
 
