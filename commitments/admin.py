@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from nato_tracker.cache import ChangesLoadedData
+from nato_tracker.history import HistoryAdmin
 
 from . import services
 from .models import Ally, Commitment, Contribution, Indicator, Measurement, StatusChange
@@ -58,7 +58,7 @@ class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(ChangesLoadedData, SimpleHistoryAdmin):
+class ContributionAdmin(ChangesLoadedData, HistoryAdmin):
     list_display = ["made_on", "contributor_display", "kind", "qualifier", "amount", "indicator"]
     list_filter = ["indicator", "kind", "cumulative", "ally"]
     search_fields = ["ally__name_en", "ally__name_fr", "contributor", "source", "stated_text"]
@@ -99,7 +99,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(HistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
     search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
@@ -116,7 +116,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(SimpleHistoryAdmin):
+class StatusChangeAdmin(HistoryAdmin):
     list_display = ["commitment", "status", "as_of", "author"]
     list_filter = ["status"]
     search_fields = ["commitment__title", "rationale"]

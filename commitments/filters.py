@@ -1,8 +1,10 @@
 import django_filters
+from django import forms
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from nato_tracker import clock
+from nato_tracker.params import YEAR_MAX, YEAR_MIN
 from summits.models import Summit
 from summits.text import fold
 
@@ -32,6 +34,21 @@ class MeaningOrderingFilter(django_filters.OrderingFilter):
         return super().get_ordering_value(param)
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year between 1 and 9999, in ASCII digits: another value is a form error (the
+    filter is then left out), never a date the database cannot compute."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, **kwargs)
+
+    def get_max_validator(self):
+        return None  # the field's own max_value bounds it
+
+
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     summit = django_filters.ModelChoiceFilter(
@@ -57,10 +74,10 @@ class CommitmentFilter(django_filters.FilterSet):
     bound = django_filters.ChoiceFilter(
         choices=Commitment.Bound.choices, label=_("Who is bound"), empty_label=ANY
     )
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         field_name="summit__started_on__year", lookup_expr="gte", label=_("From year")
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         field_name="summit__started_on__year", lookup_expr="lte", label=_("To year")
     )
     deadline = django_filters.ChoiceFilter(

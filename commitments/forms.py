@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nato_tracker import params
 from summits.models import Document, Paragraph, Summit
 
 from .models import Assessment, AssessmentCycle, Commitment, Measurement, StatusChange
@@ -118,7 +119,7 @@ class StatusChangeForm(forms.ModelForm):
         )
         document = commitment.paragraph.document_id
         if self.is_bound:
-            document = self.data.get("source_document") or None
+            document = params.row_id(self.data.get("source_document"))
         else:
             document = self.initial.setdefault("source_document", document) or None
         paragraphs = Paragraph.objects.filter(document=document).defer("folded_text")
@@ -169,6 +170,16 @@ class WithdrawForm(forms.Form):
     )
 
 
+class MeasurementExportForm(forms.Form):
+    """The parameters of the figures' export, checked before the first byte is sent."""
+
+    indicator = forms.SlugField(label=_("Indicator"), required=False, max_length=100)
+    ally = forms.CharField(label=_("Ally"), required=False, max_length=8)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=params.YEAR_MIN, max_value=params.YEAR_MAX
+    )
+
+
 # Assessment cycles -----------------------------------------------------------------------
 
 
@@ -195,10 +206,10 @@ class CycleForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summit"].queryset = Summit.objects.order_by("-started_on")
-        summit = (self.data or self.initial).get("summit") or None
+        summit = params.row_id((self.data or self.initial).get("summit"))
         self.fields["commitments"].queryset = (
             Commitment.objects.confirmed().filter(summit=summit).order_by("paragraph__position")
-            if summit and str(summit).isdigit()
+            if summit is not None
             else Commitment.objects.none()
         )
 

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # NUL characters and over-long values in the address refused (400), before any view.
+    "nato_tracker.middleware.InputLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -290,6 +292,11 @@ _PAYLOAD_BYTES = IMPORT_MAX_BYTES * 4 // 3 + 1024 * 1024
 MAX_REQUEST_BYTES = int(
     os.environ.get("MAX_REQUEST_BYTES", str(max(6 * 1024 * 1024, _PAYLOAD_BYTES)))
 )
+# The longest path and query parameter (name or value, in characters) a request may
+# carry: longer ones are refused with 400 (nato_tracker.middleware.InputLimitMiddleware).
+# A parameter holds at most a quote selected in a paragraph.
+MAX_PATH_CHARS = int(os.environ.get("MAX_PATH_CHARS", "1000"))
+MAX_PARAMETER_CHARS = int(os.environ.get("MAX_PARAMETER_CHARS", "10000"))
 # A pasted text, or the payload of a preview, travels in the form body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(6 * 1024 * 1024, _PAYLOAD_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
