@@ -7,7 +7,15 @@ from nato_tracker.cache import ChangesLoadedData
 from nato_tracker.history import HistoryAdmin
 
 from . import services
-from .models import Ally, Commitment, Contribution, Indicator, Measurement, StatusChange
+from .models import (
+    Ally,
+    Commitment,
+    Contribution,
+    Indicator,
+    Measurement,
+    Release,
+    StatusChange,
+)
 
 
 @admin.register(Ally)
@@ -74,12 +82,35 @@ class ContributionAdmin(ChangesLoadedData, HistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["indicator", "ally", "year", "value", "estimate", "edition"]
-    list_filter = ["indicator", "year", "edition", "estimate"]
+class MeasurementAdmin(ChangesLoadedData, HistoryAdmin):
+    list_display = [
+        "indicator", "ally", "aggregate", "year", "value", "estimate", "edition", "origin",
+        "withdrawn",
+    ]  # fmt: skip
+    list_filter = ["indicator", "year", "edition", "origin", "withdrawn", "estimate"]
     search_fields = ["ally__name_en", "ally__name_fr", "ally__iso3", "source"]
     list_select_related = ["indicator", "ally"]
     autocomplete_fields = ["ally"]
+    raw_id_fields = ["release", "author"]
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    """NATO's releases as loaded (from the page "Load NATO's figures" or the command
+    import_release): read only, the file kept as it came."""
+
+    list_display = ["edition", "title", "filename", "size", "loaded_at", "loaded_by"]
+    fields = ("edition", "title", "filename", "format", "size", "sha256", "loaded_at", "loaded_by")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class StatusChangeInline(admin.TabularInline):
