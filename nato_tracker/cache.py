@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 from .models import LoadGeneration
 
@@ -33,18 +34,41 @@ _local: OrderedDict[str, Any] = OrderedDict()
 _local_lock = threading.Lock()
 
 
+# Within a request the generation is read once (a page may show several cached
+# parts); outside requests (commands, tests' direct calls) it is read every time.
+_request = threading.local()
+
+
+def _request_started(**_kwargs) -> None:
+    _request.active, _request.token = True, None
+
+
+def _request_finished(**_kwargs) -> None:
+    _request.active, _request.token = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="tracker-cache-request-started")
+request_finished.connect(_request_finished, dispatch_uid="tracker-cache-request-finished")
+
+
 def generation() -> str:
-    """The current load generation (one query)."""
+    """The current load generation (one query; once per request)."""
+    if getattr(_request, "active", False) and _request.token is not None:
+        return _request.token
     token = LoadGeneration.objects.filter(pk=GENERATION_PK).values_list("token", flat=True)
-    return token.first() or "none"
+    token = token.first() or "none"
+    if getattr(_request, "active", False):
+        _request.token = token
+    return token
 
 
 def data_loaded() -> None:
     """Texts or figures changed: what was cached before is not read again. Call it in
     the transaction that changes them."""
-    LoadGeneration.objects.update_or_create(
-        pk=GENERATION_PK, defaults={"token": secrets.token_hex(16)}
-    )
+    token = secrets.token_hex(16)
+    LoadGeneration.objects.update_or_create(pk=GENERATION_PK, defaults={"token": token})
+    if getattr(_request, "active", False):
+        _request.token = token
 
 
 def key(name: str, *parts: Any, at: str | None = None) -> str:
