@@ -450,9 +450,12 @@ def curate(request, slug):
     totals = dict(in_document.order_by().values_list("review").annotate(n=Count("pk")))
     shown = with_words(Commitment.objects.for_list().filter(paragraph__document=document), words)
     by_review = Case(*(When(review=value, then=rank) for rank, value in enumerate(reviews)))
-    page = Paginator(
+    paginator = Paginator(
         shown.order_by(by_review, *(order if by_text else ["-confidence", *order])), CURATE_PAGE
-    ).get_page(request.GET.get("page"))
+    )
+    if not words:
+        paginator.count = sum(totals.values())  # counted already, with the reviews
+    page = paginator.get_page(request.GET.get("page"))
     groups = {review: [] for review in reviews}
     for commitment in page:
         groups[commitment.review].append(commitment)
