@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
-from commitments.models import Ally, Category, Commitment, Measurement
+from commitments.models import Ally, Category, Commitment, Contribution, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
@@ -50,16 +50,25 @@ HOME_HEADLINES = 8
 
 def home(request):
     # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
+    # They are among those of the latest meetings that have one: read through the
+    # meetings (newest first, each looked up by its index), not by sorting every
+    # commitment.
+    headlines = Commitment.objects.confirmed().headlines()
+    latest = (
+        Summit.objects.filter(Exists(headlines.filter(summit=OuterRef("pk"))))
+        .order_by("-started_on", "-pk")
+        .values("pk")[:HOME_HEADLINES]
+    )
     headlines = list(
-        Commitment.objects.confirmed()
-        .headlines()
+        headlines.filter(summit__in=latest)
         .for_list()
         .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
     )[::-1]
     headline_progress = headlines_with_progress(headlines)
+    # The latest meetings with a text: walked newest first, not counted all.
     summits = (
-        Summit.objects.for_timeline()
-        .filter(document_count__gt=0)
+        Summit.objects.filter(Exists(Document.objects.filter(summit=OuterRef("pk"))))
+        .order_by("-started_on")
         .prefetch_related(
             Prefetch(
                 "documents",
@@ -102,10 +111,18 @@ def headlines_with_progress(headlines: list[Commitment]) -> list[tuple[Commitmen
         ).select_related("ally")
         allies = list(Ally.objects.order_by("name_en"))
         by_indicator = latest_figures_by_indicator(figures)
+        contributions: dict[int, list] = {}
+        for contribution in Contribution.objects.filter(
+            indicator__in=[c.indicator_id for c in headlines]
+        ).for_tally():
+            contributions.setdefault(contribution.indicator_id, []).append(contribution)
         summaries = []
         for commitment in headlines:
             progress = progress_for(
-                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+                commitment,
+                allies=allies,
+                figures=by_indicator.get(commitment.indicator_id, {}),
+                contributions=contributions.get(commitment.indicator_id, []),
             )
             summaries.append(progress and (progress.years, progress.counts, progress.amount))
         return summaries

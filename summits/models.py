@@ -64,6 +64,8 @@ class Summit(models.Model):
         ordering = ["started_on"]
         verbose_name = _("summit")
         verbose_name_plural = _("summits")
+        # Pages read meetings newest first and stop early (the home page's headlines).
+        indexes = [models.Index(fields=["started_on"], name="summits_summit_started_on")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ended_on__gte=models.F("started_on")),

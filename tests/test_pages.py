@@ -16,6 +16,7 @@ QUERIES = {
         "the load generation (headline progress is cached until figures are loaded)",
         "their indicators' figures",
         "the allies",
+        "the contributions to those counted in money",
         "the next summit",
         "the recent summits with a text",
         "their documents",
@@ -43,21 +44,32 @@ QUERIES = {
         "their figures",
         "the lineage links",
     ],
+    "/allies/map/": [
+        "the allies",
+        "the commitments binding allies one by one, measured or overdue",
+        "their named allies",
+        "the indicators with figures per ally",
+        "their figures",
+        "the lineage links",
+    ],
     "/allies/pol/": [
         "the ally",
-        "its measured commitments",
+        "its measured commitments' versions and rules",
+        "the most recent of them",
         "its other commitments",
-        "the figures of the measured ones",
-        "the lineage links",
-        "the number of the others",
         "the ally's own figures",
+        "the years of the measured ones' indicators",
+        "the load generation (the average score is cached until figures are loaded)",
+        "all its measured commitments (for the average)",
+        "their lineage links",
+        "the number of the others",
     ],
     "/commitments/vilnius-2023-defence-spending-2-pct-gdp/": [
         "the commitment",
         "the lineage links",
         "the family's commitments",
         "the later summits",
-        "the indicator's figures",
+        "the indicator's figures (its contributions, for one counted in money)",
         "the allies",
         "the named allies",
         "the status history",
@@ -75,6 +87,7 @@ QUERIES = {
         ("/commitments/", ["Commitments", "2 %"]),
         ("/allies/", ["Iceland", "Islande"]),
         ("/allies/pol/", ["Poland", "2024"]),
+        ("/allies/map/", ['<svg xmlns="http://www.w3.org/2000/svg" class="tilemap"', "POL"]),
         ("/commitments/vilnius-2023-defence-spending-2-pct-gdp/", ["Wales Summit 2014"]),
         ("/", ["Vilnius"]),
     ],
@@ -138,8 +151,8 @@ def test_the_reader_links_highlighted_quotes_to_their_commitment(client):
 def test_the_spending_pledge_page_shows_allies_meeting_it_per_year(client):
     pledge = Commitment.objects.get(slug="vilnius-2023-defence-spending-2-pct-gdp")
     html = client.get(pledge.get_absolute_url()).content.decode()
-    assert "<strong>23</strong> of 32" in html
-    assert "<strong>11</strong> of 31" in html
+    assert "<strong>23</strong> of the 31 with a figure" in html
+    assert "<strong>11</strong> of the 30 with a figure" in html
     assert "no data" in html  # Iceland
     assert "Wales Summit 2014" in html  # lineage
 
