@@ -192,7 +192,8 @@ def test_a_status_change_citing_a_paragraph_of_another_document_is_refused(clien
     assert response.context["form"].errors["source_paragraph"]
 
 
-def test_an_editor_records_a_measurement(client, editor):
+def test_an_editor_records_a_measurement(client, editor, today):
+    today("2031-07-01")  # an edition cannot be after today
     response = client.post(
         reverse("commitments:measurement_create"),
         {
