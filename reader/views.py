@@ -4,6 +4,7 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
-from commitments.models import Ally, Category, Commitment, Measurement
+from commitments.models import Ally, Category, Commitment, Contribution, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
@@ -111,10 +112,18 @@ def headlines_with_progress(headlines: list[Commitment]) -> list[tuple[Commitmen
         ).select_related("ally")
         allies = list(Ally.objects.order_by("name_en"))
         by_indicator = latest_figures_by_indicator(figures)
+        contributions: dict[int, list] = {}
+        for contribution in Contribution.objects.filter(
+            indicator__in=[c.indicator_id for c in headlines]
+        ).for_tally():
+            contributions.setdefault(contribution.indicator_id, []).append(contribution)
         summaries = []
         for commitment in headlines:
             progress = progress_for(
-                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+                commitment,
+                allies=allies,
+                figures=by_indicator.get(commitment.indicator_id, {}),
+                contributions=contributions.get(commitment.indicator_id, []),
             )
             summaries.append(progress and (progress.years, progress.counts, progress.amount))
         return summaries
@@ -301,6 +310,14 @@ def document_detail(request, slug):
         ),
         slug=slug,
     )
+    if "p" in request.GET:
+        # The "go to ¶" box: to the paragraph's place in the text, when it has one.
+        anchor = jump_anchor(request.GET["p"])
+        if anchor and Paragraph.objects.by_anchor(anchor).filter(document=document).exists():
+            rest = request.GET.copy()
+            rest.pop("p")
+            query = f"?{rest.urlencode()}" if rest else ""
+            return redirect(f"{document.get_absolute_url()}{query}#{anchor}")
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
     # The other language versions of the text, paragraph by paragraph (two queries, only
     # for a text that has some).
@@ -311,12 +328,22 @@ def document_detail(request, slug):
         prepare_paragraph(paragraph, request.user)
     versions = {p.document for others in aligned.values() for p in others}
     report = document.ingest_report or {}
+    only = request.GET.get("only", "")
+    if only not in READER_FILTERS:
+        only = ""
     return render(
         request,
         "reader/document.html",
         {
             "document": document,
-            "paragraphs": paragraphs,
+            "paragraphs": [p for p in paragraphs if not only or READER_FILTERS[only](p)],
+            "all_paragraphs": paragraphs,
+            "only": only,
+            "filters": [
+                (name, sum(1 for p in paragraphs if keep(p)))
+                for name, keep in READER_FILTERS.items()
+            ],
+            "jump": request.GET.get("p", ""),
             "language_versions": sorted(versions, key=lambda version: version.language),
             "removed": report.get("removed", []),
             "warnings": report.get("warnings", []),
@@ -326,6 +353,25 @@ def document_detail(request, slug):
             "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
         },
     )
+
+
+# The reader's views of a text (?only=): the paragraphs each one keeps.
+READER_FILTERS = {
+    "commitments": lambda paragraph: bool(paragraph.shown_commitments),
+    "notes": lambda paragraph: bool(paragraph.notes),
+    "defects": lambda paragraph: bool(paragraph.defects),
+}
+
+
+def jump_anchor(wanted: str) -> str | None:
+    """The reader anchor of what someone typed in the "go to ¶" box: "34", "¶34" -> "p34";
+    "34 •6", "34.6", "34-6" -> "p34-6"; "§4" -> "s4"; None for anything else."""
+    text = wanted.strip().replace("¶", "").strip()
+    if match := re.fullmatch(r"§\s*(\d+)", text):
+        return f"s{match[1]}"
+    if match := re.fullmatch(r"(\d+)(?:\s*[•.\-/ ]\s*(\d+))?", text):
+        return f"p{match[1]}" + (f"-{match[2]}" if match[2] else "")
+    return None
 
 
 def render_paragraph(request, paragraph_pk: int):

@@ -148,6 +148,7 @@ def test_the_matrix_covers_every_write_url():
              "reader:document_compare",
              "commitments:list", "commitments:detail", "commitments:compare",
              "commitments:export", "commitments:measurements_export", "commitments:allies",
+             "commitments:progress_export",
              "commitments:ally", "commitments:ally_compare", "commitments:methodology",
              "commitments:feed", "commitments:ally_feed", "commitments:tracker_feed",
              "commitments:assessments", "commitments:assessment",
