@@ -476,6 +476,9 @@ def ally_detail(request, iso3):
             "others": others_shown,
             "others_count": others.count(),
             "measurements": measurements,
+            "contributions": ally.contributions.select_related("indicator").order_by(
+                "indicator__name", "made_on", "pk"
+            ),
         },
     )
 

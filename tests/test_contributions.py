@@ -138,3 +138,23 @@ def test_a_contribution_must_count_money():
     contribution.indicator = Indicator.objects.get(slug="defence-expenditure-gdp")
     with pytest.raises(Exception, match="amount indicator"):
         contribution.full_clean()
+
+
+def test_the_ally_page_lists_its_contributions(client):
+    indicator = Indicator.objects.get(slug="cap-funding")
+    Contribution.objects.create(
+        indicator=indicator,
+        ally=Ally.objects.get(iso3="NOR"),
+        kind="pledged",
+        qualifier="up_to",
+        made_on=date(2024, 4, 2),
+        amount=Decimal("75000000"),
+        source="test ledger",
+    )
+    text = text_of(client.get("/allies/nor/").content.decode())
+    assert "Money pledged and delivered" in text
+    assert (
+        "2 Apr 2024 Funding committed to the Comprehensive Assistance Package for Ukraine" in text
+    )
+    assert "pledged up to 75 million euros test ledger" in text
+    assert "Money pledged and delivered" not in text_of(client.get("/allies/pol/").content.decode())
