@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Q, When
-from django.http import Http404, HttpResponseBadRequest
+from django.db.models import Case, Count, Exists, OuterRef, Q, When
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -19,11 +19,15 @@ from summits.wording import diff_counts, word_diff
 from . import charts, services
 from .filters import CommitmentFilter
 from .forms import (
+    LOOKUP_LIMIT,
     CommitmentForm,
     MeasurementExportForm,
     MeasurementForm,
     ReviewForm,
     StatusChangeForm,
+    commitment_label,
+    find_commitments,
+    with_words,
 )
 from .lineage import ancestor_links, lineage_of
 from .models import Ally, AssessmentCycle, Commitment, Indicator, Measurement, StatusChange
@@ -65,6 +69,9 @@ MEASUREMENT_FIELDS = [
     "estimate",
     "edition",
     "source",
+    "origin",
+    "withdrawn",
+    "counts",
 ]
 
 
@@ -153,6 +160,8 @@ def commitment_progress_export(request, slug, fmt):
     progress = progress_for(commitment)
     if progress is None:
         raise Http404(_("This commitment has nothing to measure."))
+    if progress.amount is not None:
+        return _contributions_export(commitment, progress.amount, fmt)
     rows = (
         {
             "commitment": commitment.slug,
@@ -171,6 +180,60 @@ def commitment_progress_export(request, slug, fmt):
         for cell in row.cells
     )
     return exports.stream(rows, PROGRESS_FIELDS, fmt, f"{commitment.slug}-progress")
+
+
+CONTRIBUTION_FIELDS = [
+    "commitment",
+    "indicator",
+    "currency",
+    "date",
+    "ally",
+    "contributor",
+    "kind",
+    "qualifier",
+    "amount",
+    "total_to_date",
+    "counted",
+    "running_pledged",
+    "running_pledged_qualifier",
+    "running_delivered",
+    "running_delivered_qualifier",
+    "source",
+    "source_url",
+    "paragraph",
+]
+
+
+def _contributions_export(commitment, tally, fmt):
+    """A commitment of money: its contributions in date order, with the running totals
+    (qualifiers kept) and whether each is counted as of today."""
+    rows = (
+        {
+            "commitment": commitment.slug,
+            "indicator": commitment.indicator.slug,
+            "currency": commitment.indicator.unit,
+            "date": c.made_on,
+            "ally": c.ally.iso3 if c.ally else None,
+            "contributor": c.contributor_name,
+            "kind": c.kind,
+            "qualifier": c.qualifier,
+            "amount": c.amount,
+            "total_to_date": c.cumulative,
+            "counted": line.counted,
+            "running_pledged": line.pledged.value if line.counted else None,
+            "running_pledged_qualifier": line.pledged.qualifier if line.counted else None,
+            "running_delivered": line.delivered.value if line.counted else None,
+            "running_delivered_qualifier": line.delivered.qualifier if line.counted else None,
+            "source": c.source,
+            "source_url": c.source_url or None,
+            "paragraph": (
+                f"{c.paragraph.document.slug} {c.paragraph.label}" if c.paragraph_id else None
+            ),
+        }
+        for line in tally.lines
+        for c in [line.contribution]
+    )
+    return exports.stream(rows, CONTRIBUTION_FIELDS, fmt, f"{commitment.slug}-contributions")
 
 
 def _commitment_row(request, commitment):
@@ -233,6 +296,7 @@ def commitment_detail(request, slug):
             "latest_change": status_changes[0] if status_changes else None,
             "progress": progress,
             "charts": charts,
+            "trends": SimpleLazyObject(lambda: _trends(commitment, progress)),
             "progress_key": [commitment.pk, commitment.version, rule_key],
             "lineage": lineage,
             "compare_from": compare_from,
@@ -275,6 +339,46 @@ def _quote_in_other_languages(commitment):
     return shown
 
 
+def trend_of(commitment, row, chart_id: str):
+    """The ally's full series on the commitment's indicator, as a line chart (SVG)."""
+    points = [
+        charts.Point(cell.year, cell.value, bool(cell.measurement and cell.measurement.estimate))
+        for cell in row.cells
+        if cell.member
+    ]
+    title = _("%(ally)s: %(indicator)s, %(first)s–%(last)s") % {
+        "ally": row.ally.name,
+        "indicator": commitment.indicator.local_name,
+        "first": points[0].year if points else "",
+        "last": points[-1].year if points else "",
+    }
+    svg = charts.trend_chart(
+        points,
+        target=commitment.target_value,
+        unit=commitment.indicator.unit,
+        title=title,
+        chart_id=chart_id,
+    )
+    return {
+        "ally": row.ally,
+        "svg": svg,
+        "cells": [c for c in row.cells if c.member],
+        "unit": commitment.indicator.unit,
+    }
+
+
+def _trends(commitment, progress):
+    """A trend chart per ally with a figure (the commitment page)."""
+    if progress is None or not progress.has_ally_figures:
+        return []
+    trends = [
+        trend_of(commitment, row, f"trend-{row.ally.iso3.lower()}")
+        for row in progress.rows
+        if any(cell.measurement for cell in row.cells)
+    ]
+    return [trend for trend in trends if trend["svg"]]
+
+
 def _progress_charts(commitment, progress):
     if progress is None or not progress.has_ally_figures:
         return None
@@ -303,6 +407,21 @@ def _progress_charts(commitment, progress):
             title=_("Allies at %(target)s, per year") % {"target": target_label(commitment)},
         )
     return {"year": year, "allies": allies, "years": years}
+
+
+@require_GET
+def commitment_lookup(request):
+    """The commitments a picker proposes for ?q= (words or an address): JSON, at most
+    LOOKUP_LIMIT, with whether there are more."""
+    found = find_commitments(request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [
+                {"slug": c.slug, "label": commitment_label(c)} for c in found[:LOOKUP_LIMIT]
+            ],
+            "more": len(found) > LOOKUP_LIMIT,
+        }
+    )
 
 
 def commitment_compare(request):
@@ -395,6 +514,12 @@ def ally_detail(request, iso3):
             years=years.get(commitment.indicator_id, []),
         )
         rows.append((commitment, progress.years, progress.rows[0]))
+    # One trend chart per indicator, against the latest commitment's target.
+    trends = {
+        commitment.indicator_id: trend_of(commitment, row, f"trend-{commitment.indicator.slug}")
+        | {"commitment": commitment}
+        for commitment, _years, row in rows
+    }
 
     def compute_average():
         # Every measured commitment, each target of a lineage counted once (Wales 2 %
@@ -414,12 +539,16 @@ def ally_detail(request, iso3):
         {
             "ally": ally,
             "rows": rows,
+            "trends": [trend for trend in trends.values() if trend["svg"]],
             "measured_count": len(keys),
             "average": mean,
             "counted": counted,
             "others": others_shown,
             "others_count": others.count(),
             "measurements": measurements,
+            "contributions": ally.contributions.select_related("indicator").order_by(
+                "indicator__name", "made_on", "pk"
+            ),
         },
     )
 
@@ -441,17 +570,24 @@ def measurement_export(request, fmt):
             measurements = measurements.filter(ally__iso3=ally.upper())
     if (year := form.cleaned_data["year"]) is not None:
         measurements = measurements.filter(year=year)
+    # Which figure counts for each (indicator, ally, year): NATO's official one over an
+    # editor's, the newest edition, never a withdrawn one (Measurement.counting_order).
+    counting = Measurement.objects.latest_editions().filter(pk=OuterRef("pk"))
+    measurements = measurements.annotate(counts=Exists(counting))
     rows = (
         {
             "indicator": m.indicator.slug,
             "unit": m.indicator.unit,
-            "ally": m.ally.iso3 if m.ally else None,
-            "ally_name": m.ally.name_en if m.ally else _("Alliance"),
+            "ally": m.ally.iso3 if m.ally else m.aggregate,
+            "ally_name": str(m.place),
             "year": m.year,
             "value": m.value,
             "estimate": m.estimate,
             "edition": m.edition,
             "source": m.source,
+            "origin": m.origin,
+            "withdrawn": m.withdrawn,
+            "counts": m.counts,
         }
         for m in measurements.iterator(chunk_size=500)
     )
@@ -488,19 +624,32 @@ def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[
     return rows
 
 
+# Commitments on one page of the curation list (a text of the import limit has 2 000).
+CURATE_PAGE = 100
+
+
 @require_GET
 @role_required("commitments.change_commitment")
 def curate(request, slug):
+    """A document's commitments by review (candidates first), most confident first or
+    in the order of the text, CURATE_PAGE a page; ?q= keeps those with the words."""
     document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
     by_text = request.GET.get("order") == "text"
+    words = " ".join(request.GET.get("q", "").split())[:200]
     order = ["paragraph__position", "quote_start"]
-    commitments = (
-        Commitment.objects.for_list()
-        .filter(paragraph__document=document)
-        .order_by(*(order if by_text else ["-confidence", *order]))
+    reviews = Commitment.Review.values
+    in_document = Commitment.objects.filter(paragraph__document=document)
+    totals = dict(in_document.order_by().values_list("review").annotate(n=Count("pk")))
+    shown = with_words(Commitment.objects.for_list().filter(paragraph__document=document), words)
+    by_review = Case(*(When(review=value, then=rank) for rank, value in enumerate(reviews)))
+    paginator = Paginator(
+        shown.order_by(by_review, *(order if by_text else ["-confidence", *order])), CURATE_PAGE
     )
-    groups = {review: [] for review in Commitment.Review.values}
-    for commitment in commitments:
+    if not words:
+        paginator.count = sum(totals.values())  # counted already, with the reviews
+    page = paginator.get_page(request.GET.get("page"))
+    groups = {review: [] for review in reviews}
+    for commitment in page:
         groups[commitment.review].append(commitment)
     return render(
         request,
@@ -508,9 +657,12 @@ def curate(request, slug):
         {
             "document": document,
             "groups": [
-                (Commitment.Review(review).label, review, items) for review, items in groups.items()
+                (Commitment.Review(review).label, review, items, totals.get(review, 0))
+                for review, items in groups.items()
             ],
-            "total": sum(len(items) for items in groups.values()),
+            "total": sum(totals.values()),
+            "page": page,
+            "words": words,
             "by_text": by_text,
         },
     )

@@ -129,11 +129,12 @@ DATABASES = {
 }
 # A database that accepts connections and never answers must not hold a worker: give up
 # connecting after DATABASE_CONNECT_TIMEOUT seconds (PostgreSQL; libpq's least is 2) and
-# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL, under
-# gunicorn's 30 s worker timeout); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for
-# a lock held by another process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
+# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL; wsgi.py makes
+# it 20, under gunicorn's 30 s worker timeout; none, 0, for management commands unless
+# set); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for a lock held by another
+# process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
-DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
 DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
 HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "1.5"))
 
@@ -143,8 +144,9 @@ def with_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfi
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == "django.db.backends.postgresql":
         options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
-        statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
-        options["options"] = f"{options.get('options', '')} {statement}".strip()
+        if DATABASE_STATEMENT_TIMEOUT:
+            statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+            options["options"] = f"{options.get('options', '')} {statement}".strip()
     elif database["ENGINE"] == "django.db.backends.sqlite3":
         options.setdefault("timeout", DATABASE_LOCK_TIMEOUT)
     return database
@@ -245,9 +247,16 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Largest communiqué file an admin can load (bytes); pasted text counts the same.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# The most paragraphs and commitment candidates one imported text may have: a file past
+# either is refused at its preview, with a message (a communiqué has about a hundred).
+IMPORT_MAX_PARAGRAPHS = int(os.environ.get("IMPORT_MAX_PARAGRAPHS", "2000"))
+IMPORT_MAX_CANDIDATES = int(os.environ.get("IMPORT_MAX_CANDIDATES", "2000"))
 # Seconds of processor time a PDF may take to read (in a child process) before it is
-# refused (three times as long on the clock, when the machine is busy).
+# refused (three times as long on the clock, when the machine is busy): a base and more
+# per megabyte, at most PDF_READ_SECONDS (imports.reading.pdf_budget).
 PDF_READ_SECONDS = float(os.environ.get("PDF_READ_SECONDS", "5"))
+PDF_READ_MIN_SECONDS = float(os.environ.get("PDF_READ_MIN_SECONDS", "0.5"))
+PDF_READ_SECONDS_PER_MB = float(os.environ.get("PDF_READ_SECONDS_PER_MB", "4"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reader:home"

@@ -47,7 +47,7 @@ def edit_data(commitment, **changes):
         "deadline_year": commitment.deadline_year or "",
         "deadline_text": commitment.deadline_text,
         "recurring": "on" if commitment.recurring else "",
-        "parent": commitment.parent_id or "",
+        "parent": commitment.parent.slug if commitment.parent_id else "",
         "relation": commitment.relation,
         "notes": commitment.notes,
         "version": commitment.version,
@@ -94,7 +94,7 @@ def test_an_editor_edits_a_candidate_including_its_lineage(client, editor, candi
             deadline_year="2030",
             bound="named",
             bound_allies=[1, 2],
-            parent=parent.pk,
+            parent=parent.slug,
             relation="reaffirms",
         ),
     )
@@ -109,7 +109,7 @@ def test_a_lineage_without_its_relation_is_refused(client, editor, candidate):
     parent = Commitment.objects.get(slug="wales-2014-defence-investment-pledge")
     response = client.post(
         reverse("commitments:edit", args=[candidate.slug]),
-        edit_data(candidate, parent=parent.pk, relation=""),
+        edit_data(candidate, parent=parent.slug, relation=""),
     )
     assert response.status_code == 200
     assert "Say how it relates" in response.content.decode()
@@ -192,20 +192,24 @@ def test_a_status_change_citing_a_paragraph_of_another_document_is_refused(clien
     assert response.context["form"].errors["source_paragraph"]
 
 
-def test_an_editor_records_a_measurement(client, editor):
+def test_an_editor_records_a_measurement(client, editor, today):
+    today("2031-07-01")  # an edition cannot be after today
     response = client.post(
         reverse("commitments:measurement_create"),
         {
             "indicator": Indicator.objects.get(slug="defence-expenditure-gdp").pk,
             "ally": Ally.objects.get(iso3="FRA").pk,
-            "year": 2031,
+            "year": 2022,
             "value": "2.10",
-            "edition": "2031-06",
+            "edition": "2022-06",
             "source": "NATO, Defence expenditure of NATO countries",
         },
     )
     assert response.status_code == 302
-    assert Measurement.objects.filter(year=2031, edition="2031-06").count() == 1
+    # An editor's figure is marked as such (an edition after today is refused: see
+    # test_editorial_figures).
+    recorded = Measurement.objects.get(year=2022, edition="2022-06")
+    assert recorded.origin == Measurement.Origin.EDITOR and recorded.author is not None
 
 
 def test_commitment_history_lists_edits_and_statuses_and_an_admin_restores(client, candidate):
