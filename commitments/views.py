@@ -156,6 +156,8 @@ def commitment_progress_export(request, slug, fmt):
     progress = progress_for(commitment)
     if progress is None:
         raise Http404(_("This commitment has nothing to measure."))
+    if progress.amount is not None:
+        return _contributions_export(commitment, progress.amount, fmt)
     rows = (
         {
             "commitment": commitment.slug,
@@ -174,6 +176,60 @@ def commitment_progress_export(request, slug, fmt):
         for cell in row.cells
     )
     return exports.stream(rows, PROGRESS_FIELDS, fmt, f"{commitment.slug}-progress")
+
+
+CONTRIBUTION_FIELDS = [
+    "commitment",
+    "indicator",
+    "currency",
+    "date",
+    "ally",
+    "contributor",
+    "kind",
+    "qualifier",
+    "amount",
+    "total_to_date",
+    "counted",
+    "running_pledged",
+    "running_pledged_qualifier",
+    "running_delivered",
+    "running_delivered_qualifier",
+    "source",
+    "source_url",
+    "paragraph",
+]
+
+
+def _contributions_export(commitment, tally, fmt):
+    """A commitment of money: its contributions in date order, with the running totals
+    (qualifiers kept) and whether each is counted as of today."""
+    rows = (
+        {
+            "commitment": commitment.slug,
+            "indicator": commitment.indicator.slug,
+            "currency": commitment.indicator.unit,
+            "date": c.made_on,
+            "ally": c.ally.iso3 if c.ally else None,
+            "contributor": c.contributor_name,
+            "kind": c.kind,
+            "qualifier": c.qualifier,
+            "amount": c.amount,
+            "total_to_date": c.cumulative,
+            "counted": line.counted,
+            "running_pledged": line.pledged.value if line.counted else None,
+            "running_pledged_qualifier": line.pledged.qualifier if line.counted else None,
+            "running_delivered": line.delivered.value if line.counted else None,
+            "running_delivered_qualifier": line.delivered.qualifier if line.counted else None,
+            "source": c.source,
+            "source_url": c.source_url or None,
+            "paragraph": (
+                f"{c.paragraph.document.slug} {c.paragraph.label}" if c.paragraph_id else None
+            ),
+        }
+        for line in tally.lines
+        for c in [line.contribution]
+    )
+    return exports.stream(rows, CONTRIBUTION_FIELDS, fmt, f"{commitment.slug}-contributions")
 
 
 def _commitment_row(request, commitment):
@@ -476,6 +532,9 @@ def ally_detail(request, iso3):
             "others": others_shown,
             "others_count": others.count(),
             "measurements": measurements,
+            "contributions": ally.contributions.select_related("indicator").order_by(
+                "indicator__name", "made_on", "pk"
+            ),
         },
     )
 

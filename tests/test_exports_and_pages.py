@@ -181,7 +181,7 @@ def test_permalinks_of_every_kind_resolve(client, django_assert_max_num_queries)
         "/allies/pol/": "Poland",
     }
     for url, text in pages.items():
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(11):
             response = client.get(url)
         assert response.status_code == 200, url
         assert text in response.content.decode(), url
