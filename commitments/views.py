@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, When
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,6 +68,9 @@ MEASUREMENT_FIELDS = [
     "estimate",
     "edition",
     "source",
+    "origin",
+    "withdrawn",
+    "counts",
 ]
 
 
@@ -556,17 +559,24 @@ def measurement_export(request, fmt):
             measurements = measurements.filter(ally__iso3=ally.upper())
     if (year := form.cleaned_data["year"]) is not None:
         measurements = measurements.filter(year=year)
+    # Which figure counts for each (indicator, ally, year): NATO's official one over an
+    # editor's, the newest edition, never a withdrawn one (Measurement.counting_order).
+    counting = Measurement.objects.latest_editions().filter(pk=OuterRef("pk"))
+    measurements = measurements.annotate(counts=Exists(counting))
     rows = (
         {
             "indicator": m.indicator.slug,
             "unit": m.indicator.unit,
-            "ally": m.ally.iso3 if m.ally else None,
-            "ally_name": m.ally.name_en if m.ally else _("Alliance"),
+            "ally": m.ally.iso3 if m.ally else m.aggregate,
+            "ally_name": str(m.place),
             "year": m.year,
             "value": m.value,
             "estimate": m.estimate,
             "edition": m.edition,
             "source": m.source,
+            "origin": m.origin,
+            "withdrawn": m.withdrawn,
+            "counts": m.counts,
         }
         for m in measurements.iterator(chunk_size=500)
     )

@@ -97,6 +97,9 @@ def test_measurement_exports_filter_by_indicator_ally_and_year(client):
             "estimate": "yes" if figure.estimate else "no",
             "edition": figure.edition,
             "source": figure.source,
+            "origin": "nato",
+            "withdrawn": "no",
+            "counts": "yes",
         }
     ]
     everything = json.loads(body(client.get("/measurements.json")))
