@@ -100,8 +100,9 @@ def test_the_commitment_page_shows_the_line_and_the_next_meeting(
     from tests.test_pages import QUERIES
 
     today("2025-01-01")
-    with django_assert_num_queries(len(QUERIES[get(SPENDING).get_absolute_url()])):
-        html = client.get(get(SPENDING).get_absolute_url()).content.decode()
+    url = get(SPENDING).get_absolute_url()
+    with django_assert_num_queries(len(QUERIES[url])):
+        html = client.get(url).content.decode()
     assert "Wales Summit 2014" in html
     assert "raises Wales Summit 2014" in html
     assert "The Hague Summit 2025" in html
