@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from commitments.figures import figure
+from nato_tracker.languages import colon
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
         parts.append(
             f'<rect class="hbar {kind}{estimate}" x="{label_width}" y="{y + 3}" '
             f'width="{x(bar.value) - label_width:.1f}" height="{row_height - 6}">'
-            f"<title>{escape(bar.label)}: {escape(value_text)}</title></rect>"
+            f"<title>{escape(bar.label)}{colon()} {escape(value_text)}</title></rect>"
         )
         parts.append(
             f'<text class="value" x="{x(bar.value) + 4:.1f}" y="{middle}">'
@@ -144,7 +145,7 @@ def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
         parts.append(
             f'<rect class="col meets" x="{x}" y="{y(column.meeting):.1f}" '
             f'width="{column_width}" height="{top + plot_height - y(column.meeting):.1f}">'
-            f"<title>{column.year}: {column.meeting} / {column.members}</title></rect>"
+            f"<title>{column.year}{colon()} {column.meeting} / {column.members}</title></rect>"
         )
         parts.append(
             f'<text class="value" x="{x + column_width / 2}" y="{y(column.members) - 6:.1f}" '
@@ -180,7 +181,7 @@ def sparkline(
         return f"{pad + index * step:.1f},{y:.1f}"
 
     label = ", ".join(
-        f"{year}: {figure(value, unit) if value is not None else _('no data')}"
+        f"{year}{colon()} {figure(value, unit) if value is not None else _('no data')}"
         for year, value in points
     )
     parts = [

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from nato_tracker.languages import colon
 from summits.models import Document, Paragraph, Summit
 
 from .models import Assessment, AssessmentCycle, Commitment, Measurement, StatusChange
@@ -8,7 +10,7 @@ from .models import Assessment, AssessmentCycle, Commitment, Measurement, Status
 
 class CommitmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.local_name} {obj.summit.year}: {obj.local_title}"
+        return f"{obj.summit.local_name} {obj.summit.year}{colon()} {obj.plain_title}"
 
 
 class CommitmentForm(forms.ModelForm):
@@ -39,8 +41,11 @@ class CommitmentForm(forms.ModelForm):
         field_classes = {"parent": CommitmentChoiceField}
         widgets = {
             "bound_allies": forms.SelectMultiple(attrs={"size": 8}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-            "notes_fr": forms.Textarea(attrs={"rows": 3}),
+            # Each language's field says its language (spelling, screen readers).
+            "title": forms.TextInput(attrs={"lang": "en"}),
+            "title_fr": forms.TextInput(attrs={"lang": "fr"}),
+            "notes": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "notes_fr": forms.Textarea(attrs={"rows": 3, "lang": "fr"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -69,12 +74,12 @@ class ReviewForm(forms.Form):
 
 class DocumentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.local_name} {obj.summit.year}: {obj.title}"
+        return f"{obj.summit.local_name} {obj.summit.year}{colon()} {obj.title}"
 
 
 class ParagraphChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.display_label}: {obj.text[:90]}"
+        return f"{obj.display_label}{colon()} {Truncator(obj.text).words(14)}"
 
 
 class StatusChangeForm(forms.ModelForm):

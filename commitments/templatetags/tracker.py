@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -103,9 +104,26 @@ def score(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:+.2f}".replace("-", "−")
+        return f"{value:+.2f}".replace("-", "−").replace(".", get_format("DECIMAL_SEPARATOR"))
     value = int(value)
     return f"+{value}" if value > 0 else "0" if value == 0 else f"−{-value}"
+
+
+@register.filter
+def score_summary(counts) -> str:
+    """ "Score per ally (…): 1 met, 2 partly met, …", each count with its own plural."""
+    parts = [
+        ngettext("%(count)s met", "%(count)s met", counts["met"]),
+        ngettext("%(count)s partly met", "%(count)s partly met", counts["partly_met"]),
+        ngettext("%(count)s in progress", "%(count)s in progress", counts["in_progress"]),
+        ngettext("%(count)s missed", "%(count)s missed", counts["missed"]),
+        ngettext("%(count)s not scored", "%(count)s not scored", counts["no_score"]),
+    ]
+    keys = ("met", "partly_met", "in_progress", "missed", "no_score")
+    listed = ", ".join(part % {"count": counts[key]} for part, key in zip(parts, keys, strict=True))
+    return _("Score per ally (+1 met, 0 partly met or in progress, −1 missed): %(counts)s.") % {
+        "counts": listed
+    }
 
 
 @register.filter

@@ -2,10 +2,9 @@
 
 from django import template
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 
-from nato_tracker.languages import Localized
+from nato_tracker.languages import Localized, colon, shorten
 
 register = template.Library()
 
@@ -14,8 +13,8 @@ register = template.Library()
 def marked(value, length=None):
     """A text in the reader's language as it is; one in the other language in a span
     with its `lang`, followed by its code: "Spend at least 2% (en)" on a French page.
-    With a length, cut to that many characters as `truncatechars` does."""
-    text = Truncator(value).chars(int(length)) if length else value
+    With a length, cut after a whole word within that many characters."""
+    text = shorten(value, int(length)) if length else value
     if isinstance(value, Localized) and value.is_fallback:
         return format_html(
             '<span lang="{}">{}</span> <small class="language-mark" title="{}">({})</small>',
@@ -25,3 +24,17 @@ def marked(value, length=None):
             value.language,
         )
     return text
+
+
+@register.filter(name="shorten")
+def shorten_filter(value, length):
+    """At most `length` characters, ending on a whole word: "…§34 The Allies…"."""
+    if value is None or value == "":
+        return value
+    return shorten(value, int(length))
+
+
+@register.simple_tag(name="colon")
+def colon_tag():
+    """{% colon %}: "Figures:" in English, "Chiffres :" in French."""
+    return colon()
