@@ -15,7 +15,8 @@ from .models import Annotation
 
 def commitment_choices():
     return (
-        Commitment.objects.shown().select_related("summit").order_by("summit__started_on", "title")
+        # Their titles may come from their quotes' text (Commitment.plain_title).
+        Commitment.objects.shown().for_list().order_by("summit__started_on", "title")
     )
 
 
