@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from nato_tracker.cache import ChangesLoadedData
+from nato_tracker.history import HistoryAdmin
 
 from . import services
 from .models import Ally, Commitment, Indicator, Measurement, StatusChange
@@ -46,7 +46,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(HistoryAdmin):
     list_display = ["title", "summit", "category", "bound", "review", "status", "target_display"]
     list_filter = ["review", "status", "category", "bound", "summit", "indicator"]
     search_fields = ["title", "title_fr", "quote", "notes", "notes_fr", "slug"]
@@ -63,7 +63,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(SimpleHistoryAdmin):
+class StatusChangeAdmin(HistoryAdmin):
     list_display = ["commitment", "status", "as_of", "author"]
     list_filter = ["status"]
     search_fields = ["commitment__title", "rationale"]

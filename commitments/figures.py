@@ -26,8 +26,17 @@ def percent(value) -> str:
     return _("%(number)s%%") % {"number": number(value)}
 
 
-def figure(value, unit: str = "") -> str:
-    """A measured value with its unit: a percentage for percentage units, else a number."""
+def share(value) -> str:
+    """A share as NATO prints it, with two decimals: 2 -> "2.00%" ("2,00 %"), 1.9 -> "1.90%"."""
     if value is None or value == "":
         return ""
-    return percent(value) if unit in PERCENT_UNITS else number(value)
+    fixed = number_format(Decimal(value), decimal_pos=2, use_l10n=True, force_grouping=True)
+    return _("%(number)s%%") % {"number": fixed}
+
+
+def figure(value, unit: str = "") -> str:
+    """A measured value with its unit: a share (two decimals) for percentage units, else
+    a number."""
+    if value is None or value == "":
+        return ""
+    return share(value) if unit in PERCENT_UNITS else number(value)

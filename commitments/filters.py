@@ -1,8 +1,10 @@
 import django_filters
+from django import forms
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from nato_tracker import clock
+from nato_tracker.params import YEAR_MAX, YEAR_MIN
 from summits.models import Summit
 from summits.text import fold
 
@@ -19,21 +21,63 @@ FACETS = {
 }
 
 
+ANY = _("Any")
+
+
+class MeaningOrderingFilter(django_filters.OrderingFilter):
+    """Sorts statuses by what they mean (Commitment.STATUS_ORDER), not by their codes."""
+
+    def get_ordering_value(self, param):
+        if param.lstrip("-") == "status":
+            rank = Commitment.status_rank()
+            return rank.desc() if param.startswith("-") else rank.asc()
+        return super().get_ordering_value(param)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year between 1 and 9999, in ASCII digits: another value is a form error (the
+    filter is then left out), never a date the database cannot compute."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, **kwargs)
+
+    def get_max_validator(self):
+        return None  # the field's own max_value bounds it
+
+
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     summit = django_filters.ModelChoiceFilter(
-        queryset=Summit.objects.order_by("-started_on"), to_field_name="slug", label=_("Summit")
+        queryset=Summit.objects.order_by("-started_on"),
+        to_field_name="slug",
+        label=_("Summit"),
+        empty_label=ANY,
     )
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
-    status = django_filters.ChoiceFilter(choices=Commitment.Status.choices, label=_("Status"))
+    category = django_filters.ChoiceFilter(
+        choices=Category.choices, label=_("Category"), empty_label=ANY
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(status.value, status.label) for status in Commitment.STATUS_ORDER],
+        label=_("Status"),
+        empty_label=ANY,
+    )
     indicator = django_filters.ModelChoiceFilter(
-        queryset=Indicator.objects.all(), to_field_name="slug", label=_("Indicator")
+        queryset=Indicator.objects.all(),
+        to_field_name="slug",
+        label=_("Indicator"),
+        empty_label=ANY,
     )
-    bound = django_filters.ChoiceFilter(choices=Commitment.Bound.choices, label=_("Who is bound"))
-    year_from = django_filters.NumberFilter(
+    bound = django_filters.ChoiceFilter(
+        choices=Commitment.Bound.choices, label=_("Who is bound"), empty_label=ANY
+    )
+    year_from = YearFilter(
         field_name="summit__started_on__year", lookup_expr="gte", label=_("From year")
     )
-    year_to = django_filters.NumberFilter(
+    year_to = YearFilter(
         field_name="summit__started_on__year", lookup_expr="lte", label=_("To year")
     )
     deadline = django_filters.ChoiceFilter(
@@ -45,9 +89,12 @@ class CommitmentFilter(django_filters.FilterSet):
         ],
         method="filter_deadline",
         label=_("Deadline"),
+        empty_label=ANY,
     )
-    review = django_filters.ChoiceFilter(choices=Commitment.Review.choices, label=_("Review"))
-    sort = django_filters.OrderingFilter(
+    review = django_filters.ChoiceFilter(
+        choices=Commitment.Review.choices, label=_("Review"), empty_label=ANY
+    )
+    sort = MeaningOrderingFilter(
         fields=(
             ("summit__started_on", "date"),
             ("title", "title"),
@@ -67,6 +114,7 @@ class CommitmentFilter(django_filters.FilterSet):
             "-status": _("Status (descending)"),
         },
         label=_("Sort by"),
+        empty_label=_("Summit, newest last"),
     )
 
     class Meta:
@@ -127,9 +175,11 @@ class CommitmentFilter(django_filters.FilterSet):
             if facet in ("summit", "indicator"):
                 form_field.label_from_instance = _counted_label(by_value)
             else:
+                # The choices without their empty one: the field puts it back, once.
                 form_field.choices = [
-                    (value, f"{label} ({by_value.get(value, 0)})" if value else label)
+                    (value, f"{label} ({by_value.get(value, 0)})")
                     for value, label in form_field.choices
+                    if value
                 ]
 
 

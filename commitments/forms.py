@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from nato_tracker import params
 from nato_tracker.languages import colon
 from summits.models import Document, Paragraph, Summit
 
@@ -123,7 +124,7 @@ class StatusChangeForm(forms.ModelForm):
         )
         document = commitment.paragraph.document_id
         if self.is_bound:
-            document = self.data.get("source_document") or None
+            document = params.row_id(self.data.get("source_document"))
         else:
             document = self.initial.setdefault("source_document", document) or None
         paragraphs = Paragraph.objects.filter(document=document).defer("folded_text")
@@ -144,10 +145,44 @@ class StatusChangeForm(forms.ModelForm):
 
 
 class MeasurementForm(forms.ModelForm):
+    """An editor's figure: always marked as the editor's, with its source. NATO's own
+    figures are loaded from its releases (import_release), never typed in."""
+
     class Meta:
         model = Measurement
         fields = ["indicator", "ally", "year", "value", "estimate", "edition", "source"]
         widgets = {"source": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "edition": _("Month of the source, e.g. 2025-06."),
+            "source": _("Where the figure comes from: publication, page or address. Required."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.origin = Measurement.Origin.EDITOR
+        self.fields["ally"].empty_label = _("— the Alliance as a whole —")
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked with the model's constraints: no ally is the Alliance's total.
+        self.instance.aggregate = "" if cleaned.get("ally") else Measurement.Aggregate.NATO_TOTAL
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is withdrawn"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MeasurementExportForm(forms.Form):
+    """The parameters of the figures' export, checked before the first byte is sent."""
+
+    indicator = forms.SlugField(label=_("Indicator"), required=False, max_length=100)
+    ally = forms.CharField(label=_("Ally"), required=False, max_length=8)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=params.YEAR_MIN, max_value=params.YEAR_MAX
+    )
 
 
 # Assessment cycles -----------------------------------------------------------------------
@@ -176,10 +211,10 @@ class CycleForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summit"].queryset = Summit.objects.order_by("-started_on")
-        summit = (self.data or self.initial).get("summit") or None
+        summit = params.row_id((self.data or self.initial).get("summit"))
         self.fields["commitments"].queryset = (
             Commitment.objects.confirmed().filter(summit=summit).order_by("paragraph__position")
-            if summit and str(summit).isdigit()
+            if summit is not None
             else Commitment.objects.none()
         )
 

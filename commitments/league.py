@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 
+from nato_tracker import params
 from nato_tracker.languages import sort_key
 
 from .lineage import linked_commitments
@@ -94,7 +95,9 @@ def league(*, indicator_slug: str = "", year: str = "", allies: list[Ally] | Non
         rows_by_commitment[commitment.pk] = {row.ally.pk: row.score for row in progress.rows}
     chosen_figures = figures.get(chosen.pk, {}) if chosen else {}
     years = sorted({y for (_iso3, y) in chosen_figures})
-    chosen_year = int(year) if year.isdigit() and int(year) in years else None
+    chosen_year = params.year(year)
+    if chosen_year not in years:
+        chosen_year = None
     if chosen_year is None and years:
         chosen_year = years[-1]
     standings = []

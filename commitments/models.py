@@ -1,6 +1,8 @@
+import re
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +89,7 @@ class Indicator(models.Model):
         PCT_GDP = "pct_gdp", _("% of GDP")
         PCT_DEFENCE_BUDGET = "pct_defence_budget", _("% of defence expenditure")
         EUR = "EUR", _("euros")
+        USD_MILLION = "USD_million", _("million US dollars")
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200, help_text=_("In English."))
@@ -112,22 +115,136 @@ class Indicator(models.Model):
         return (self.slug,)
 
 
+EDITION_FORMAT = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
+
+
+def validate_edition(value: str) -> None:
+    """An edition is the month of a release, "2025-08": a real month, since NATO's first
+    figures (1949), not after today."""
+    match = EDITION_FORMAT.match(value or "")
+    if match is None or int(match["year"]) < 1949:
+        raise ValidationError(
+            _("%(value)s is not an edition: give the month of the release, as 2025-08."),
+            code="edition_format",
+            params={"value": value},
+        )
+    today = clock.today()
+    if (int(match["year"]), int(match["month"])) > (today.year, today.month):
+        raise ValidationError(
+            _("Edition %(value)s is after today: a release cannot come from the future."),
+            code="edition_future",
+            params={"value": value},
+        )
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def get_by_natural_key(self, edition):
+        return self.get(edition=edition)
+
+
+class Release(models.Model):
+    """One edition of NATO's "Defence Expenditure of NATO Countries": the file as
+    published (workbook or CSV), byte for byte, and when it was loaded."""
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", _("Excel workbook")
+        CSV = "csv", "CSV"
+
+    MEDIA_TYPES = {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv": "text/csv",
+    }
+
+    edition = models.CharField(
+        _("edition"), max_length=7, unique=True, validators=[validate_edition]
+    )
+    title = models.CharField(_("title"), max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    format = models.CharField(_("format"), max_length=10, choices=Format)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, unique=True)
+    data = models.BinaryField(_("the file"))
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="releases",
+    )
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-edition"]
+        verbose_name = _("release of figures")
+        verbose_name_plural = _("releases of figures")
+
+    def __str__(self):
+        return f"{self.title} ({self.edition})"
+
+    def get_absolute_url(self):
+        return reverse("commitments:release_file", args=[self.edition])
+
+    def natural_key(self):
+        return (self.edition,)
+
+
 class MeasurementQuerySet(models.QuerySet):
-    def get_by_natural_key(self, indicator, ally, year, edition):
-        return self.get(indicator__slug=indicator, ally__iso3=ally, year=year, edition=edition)
+    def get_by_natural_key(self, indicator, who, year, edition, origin="nato"):
+        place = models.Q(ally__iso3=who) if len(who) == 3 else models.Q(ally=None, aggregate=who)
+        return self.get(place, indicator__slug=indicator, year=year, edition=edition, origin=origin)
+
+    def counted(self):
+        """Figures that may count: those not withdrawn."""
+        return self.filter(withdrawn=False)
 
     def latest_editions(self):
-        """One figure per (indicator, ally, year): the one from the newest edition."""
-        newer = Measurement.objects.filter(
-            indicator=models.OuterRef("indicator"),
-            ally=models.OuterRef("ally"),
-            year=models.OuterRef("year"),
-            edition__gt=models.OuterRef("edition"),
+        """One figure per (indicator, ally or aggregate, year): the one that counts (see
+        Measurement.counting_order)."""
+        same = {
+            "indicator": models.OuterRef("indicator"),
+            "ally": models.OuterRef("ally"),
+            "aggregate": models.OuterRef("aggregate"),
+            "year": models.OuterRef("year"),
+        }
+        counted = Measurement.objects.counted()
+        official_newer = counted.filter(
+            **same, origin=Measurement.Origin.NATO, edition__gt=models.OuterRef("edition")
         )
-        return self.exclude(models.Exists(newer))
+        official_any = counted.filter(**same, origin=Measurement.Origin.NATO)
+        editor_newer = counted.filter(
+            **same, origin=Measurement.Origin.EDITOR, edition__gt=models.OuterRef("edition")
+        )
+        editor_later = counted.filter(
+            **same,
+            origin=Measurement.Origin.EDITOR,
+            edition=models.OuterRef("edition"),
+            pk__gt=models.OuterRef("pk"),
+        )
+        official = models.Q(origin=Measurement.Origin.NATO) & ~models.Exists(official_newer)
+        editorial = (
+            models.Q(origin=Measurement.Origin.EDITOR)
+            & ~models.Exists(official_any)
+            & ~models.Exists(editor_newer)
+            & ~models.Exists(editor_later)
+        )
+        return self.counted().filter(official | editorial)
 
 
 class Measurement(models.Model):
+    """A figure: an ally's, or an Alliance-wide aggregate's, for one year, from one
+    edition. NATO's own figures come from its releases; an editor's figure is marked as
+    the editor's, with its source, and counts only where NATO publishes none."""
+
+    class Origin(models.TextChoices):
+        NATO = "nato", _("NATO's official figure")
+        EDITOR = "editor", _("editor's figure")
+
+    class Aggregate(models.TextChoices):
+        NATO_TOTAL = "nato_total", _("NATO Total")
+        EUROPE_CANADA = "europe_canada", _("NATO Europe and Canada")
+
     indicator = models.ForeignKey(
         Indicator,
         on_delete=models.PROTECT,
@@ -143,30 +260,74 @@ class Measurement(models.Model):
         related_name="measurements",
         help_text=_("Empty for an Alliance-wide figure."),
     )
+    aggregate = models.CharField(
+        _("Alliance-wide figure"),
+        max_length=20,
+        choices=Aggregate,
+        blank=True,
+        help_text=_("Which Alliance-wide figure, when there is no ally."),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     estimate = models.BooleanField(_("estimate"), default=False)
     edition = models.CharField(
-        _("edition"), max_length=20, help_text=_("Release the figure comes from, e.g. 2024-06.")
+        _("edition"),
+        max_length=20,
+        validators=[validate_edition],
+        help_text=_("Release the figure comes from, e.g. 2024-06."),
     )
     source = models.TextField(_("source"))
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin, default=Origin.NATO)
+    release = models.ForeignKey(
+        Release,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name=_("release"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name=_("recorded by"),
+    )
+    withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    withdrawn_reason = models.TextField(_("why it was withdrawn"), blank=True)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "year", "ally"]
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
+        permissions = [("withdraw_measurement", _("Can withdraw a figure"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "ally", "year", "edition"],
-                condition=models.Q(ally__isnull=False),
+                condition=models.Q(ally__isnull=False, origin="nato"),
                 name="commitments_measurement_unique_ally_edition",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "year", "edition"],
-                condition=models.Q(ally__isnull=True),
+                fields=["indicator", "aggregate", "year", "edition"],
+                condition=models.Q(ally__isnull=True, origin="nato"),
                 name="commitments_measurement_unique_alliance_edition",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ally__isnull=True, aggregate__in=["nato_total", "europe_canada"])
+                | models.Q(ally__isnull=False, aggregate=""),
+                name="commitments_measurement_ally_or_aggregate",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(origin="nato") | ~models.Q(source=""),
+                name="commitments_measurement_editor_source",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn=False) | ~models.Q(withdrawn_reason=""),
+                name="commitments_measurement_withdrawn_reason",
             ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1949, year__lte=2100),
@@ -178,11 +339,46 @@ class Measurement(models.Model):
         ]
 
     def __str__(self):
-        who = self.ally or _("Alliance")
-        return f"{self.indicator} · {who} · {self.year}: {self.value}"
+        return f"{self.indicator} · {self.place} · {self.year}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        # A figure without an ally and without a named aggregate is the Alliance's total.
+        if self.ally_id is None and not self.aggregate:
+            self.aggregate = self.Aggregate.NATO_TOTAL
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        who = self.ally.iso3.lower() if self.ally_id else (self.aggregate or "nato_total")
+        return reverse("commitments:figure_history", args=[self.indicator.slug, who, self.year])
+
+    @property
+    def place(self):
+        """The ally, or the name of the Alliance-wide figure."""
+        return self.ally or self.get_aggregate_display() or _("Alliance")
+
+    @property
+    def key(self) -> tuple[str | None, int]:
+        """(ally ISO code, year); the NATO Total is the Alliance's (None), another
+        aggregate has its own code."""
+        if self.ally is not None:
+            return (self.ally.iso3, self.year)
+        if self.aggregate in ("", self.Aggregate.NATO_TOTAL):
+            return (None, self.year)
+        return (self.aggregate, self.year)
+
+    @property
+    def is_official(self) -> bool:
+        return self.origin == self.Origin.NATO
+
+    def counting_order(self):
+        """Sort key of the figures of one (ally, year): the last one counts. NATO's
+        official figures outrank every editor's figure, whatever its edition; among
+        each, the newest edition, then the latest recorded."""
+        return (self.is_official, self.edition, self.pk or 0)
 
     def natural_key(self):
-        return (self.indicator.slug, self.ally.iso3 if self.ally else None, self.year, self.edition)
+        who = self.ally.iso3 if self.ally_id else self.aggregate
+        return (self.indicator.slug, who, self.year, self.edition, self.origin)
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -274,6 +470,18 @@ class Commitment(models.Model):
         PARTLY_MET = "partly_met", _("Partly met")
         MISSED = "missed", _("Missed")
         SUPERSEDED = "superseded", _("Superseded")
+
+    # The statuses in the order of what they mean: from not begun to kept, then those
+    # that ended otherwise, then those no editor has rated (sorting and charts).
+    STATUS_ORDER = [
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        Status.PARTLY_MET,
+        Status.MET,
+        Status.MISSED,
+        Status.SUPERSEDED,
+        Status.NOT_RATED,
+    ]
 
     class Basis(models.TextChoices):
         """Why an editor holds the words to be a commitment (see the methodology page)."""
@@ -487,6 +695,18 @@ class Commitment(models.Model):
     @property
     def has_target(self):
         return self.target_value is not None
+
+    @classmethod
+    def status_rank(cls):
+        """The position of the status in STATUS_ORDER, to sort by."""
+        return models.Case(
+            *(
+                models.When(status=status, then=rank)
+                for rank, status in enumerate(cls.STATUS_ORDER)
+            ),
+            default=len(cls.STATUS_ORDER),
+            output_field=models.IntegerField(),
+        )
 
     def deadline_passed(self, today=None) -> bool:
         """Whether the deadline year has ended."""

@@ -1,7 +1,8 @@
 """Progress of a commitment against its indicator's figures.
 
 A figure counts from the newest edition that has it (NATO revises earlier years in
-each edition). An ally is counted for a year only if it was a member that year.
+each edition); NATO's official figures outrank an editor's, and a withdrawn figure never
+counts. An ally is counted for a year only if it was a member that year.
 
 Scores follow the G7 Research Group's compliance scale, by each target's assessment
 rule (scoring.py). The Alliance average is the mean of the scores.
@@ -120,31 +121,48 @@ class Progress:
         return [(row.ally, row.cells[index]) for row in self.rows]
 
 
+def counted_figures(measurements) -> dict[tuple[str | None, int], Measurement]:
+    """(ally ISO code or None, year) -> the figure that counts, for loaded figures of one
+    indicator: withdrawn figures never count; NATO's official figures outrank editors'
+    whatever their edition; among each, the newest edition (Measurement.counting_order).
+
+    A counted official figure that differs from the one of the edition before it is a
+    revision: its `revised_from` is that earlier figure (None otherwise)."""
+    figures: dict[tuple[str | None, int], Measurement] = {}
+    for measurement in sorted(
+        (m for m in measurements if not m.withdrawn), key=Measurement.counting_order
+    ):
+        earlier = figures.get(measurement.key)
+        measurement.revised_from = (
+            earlier
+            if earlier is not None
+            and earlier.is_official
+            and measurement.is_official
+            and earlier.value != measurement.value
+            else None
+        )
+        figures[measurement.key] = measurement
+    return figures
+
+
 def latest_figures(indicator, measurements=None) -> dict[tuple[str | None, int], Measurement]:
-    """(ally ISO code or None, year) -> the figure from the newest edition.
+    """(ally ISO code or None, year) -> the figure that counts (see counted_figures).
 
     `measurements`, when given, are already loaded figures (of any indicators, with
     their ally): those of this indicator are used and no query is run.
     """
     if measurements is None:
         measurements = indicator.measurements.select_related("ally")
-    else:
-        measurements = [m for m in measurements if m.indicator_id == indicator.pk]
-    figures: dict[tuple[str | None, int], Measurement] = {}
-    for measurement in sorted(measurements, key=lambda m: m.edition):
-        iso3 = measurement.ally.iso3 if measurement.ally else None
-        figures[(iso3, measurement.year)] = measurement
-    return figures
+    return counted_figures(m for m in measurements if m.indicator_id == indicator.pk)
 
 
 def latest_figures_by_indicator(measurements) -> dict[int, dict]:
     """indicator id -> latest_figures of that indicator, for loaded figures of several
     indicators (with their ally): one pass, for pages that show many commitments."""
-    figures: dict[int, dict] = {}
-    for measurement in sorted(measurements, key=lambda m: m.edition):
-        iso3 = measurement.ally.iso3 if measurement.ally else None
-        figures.setdefault(measurement.indicator_id, {})[(iso3, measurement.year)] = measurement
-    return figures
+    by_indicator: dict[int, list[Measurement]] = {}
+    for measurement in measurements:
+        by_indicator.setdefault(measurement.indicator_id, []).append(measurement)
+    return {pk: counted_figures(items) for pk, items in by_indicator.items()}
 
 
 def amount_for(commitment: Commitment, figures) -> Amount | None:

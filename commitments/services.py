@@ -1,8 +1,10 @@
 """Writes that span several commitments models, each in one transaction."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from nato_tracker import cache, history
 from nato_tracker.languages import active_language
@@ -152,3 +154,46 @@ def add_missed_commitment(
     )
     history.save_by(commitment, user)
     return commitment
+
+
+@transaction.atomic
+def record_editor_figure(*, measurement: Measurement, user) -> Measurement:
+    """An editor's figure: marked as the editor's, with its source (required), kept in
+    the figures' history. It counts only where NATO publishes no figure of its own."""
+    measurement.origin = Measurement.Origin.EDITOR
+    measurement.author = user
+    if measurement.ally is None:
+        measurement.aggregate = Measurement.Aggregate.NATO_TOTAL
+    history.save_by(measurement, user)
+    cache.data_loaded()
+    return measurement
+
+
+class WithdrawalRefused(PermissionError):
+    """This user may not withdraw this figure."""
+
+
+def may_withdraw(user, measurement: Measurement) -> bool:
+    """Editors withdraw editors' figures; an official NATO figure needs an admin."""
+    if measurement.is_official:
+        return user.has_perm("commitments.delete_measurement")
+    return user.has_perm("commitments.withdraw_measurement")
+
+
+@transaction.atomic
+def withdraw_figure(*, measurement: Measurement, reason: str, user) -> Measurement:
+    """Withdraw a figure: it stays, marked withdrawn with its reason (in its history
+    too), and no longer counts anywhere."""
+    if not may_withdraw(user, measurement):
+        raise WithdrawalRefused(measurement.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"withdrawn_reason": _("Say why the figure is withdrawn.")})
+    history.ensure_baseline(Measurement, measurement.pk)
+    fresh = Measurement.objects.select_for_update().get(pk=measurement.pk)
+    fresh.withdrawn = True
+    fresh.withdrawn_reason = reason
+    history.mark(fresh, user, f"withdrawn: {reason}"[:100])
+    fresh.save()
+    cache.data_loaded()
+    return fresh

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, feeds, verdict_views, views
+from . import assessment_views, feeds, figure_views, verdict_views, views
 
 app_name = "commitments"
 urlpatterns = [
@@ -20,6 +20,13 @@ urlpatterns = [
     ),
     path("curate/<slug:slug>/", views.curate, name="curate"),
     path("measurements/new/", views.measurement_create, name="measurement_create"),
+    path(
+        "figures/<slug:indicator>/<str:who>/<int:year>/",
+        figure_views.figure_history,
+        name="figure_history",
+    ),
+    path("figures/<int:pk>/withdraw/", figure_views.figure_withdraw, name="figure_withdraw"),
+    path("releases/<str:edition>/file", figure_views.release_file, name="release_file"),
     path("allies/", verdict_views.ally_list, name="allies"),
     path("allies/compare/", verdict_views.ally_compare, name="ally_compare"),
     path("allies/<str:iso3>/", views.ally_detail, name="ally"),

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, Q, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nato_tracker import cache, exports, history
+from nato_tracker import exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits.models import Document, Paragraph, Summit
@@ -18,7 +17,13 @@ from summits.wording import diff_counts, word_diff
 
 from . import charts, services
 from .filters import CommitmentFilter
-from .forms import CommitmentForm, MeasurementForm, ReviewForm, StatusChangeForm
+from .forms import (
+    CommitmentForm,
+    MeasurementExportForm,
+    MeasurementForm,
+    ReviewForm,
+    StatusChangeForm,
+)
 from .lineage import lineage_of, linked_commitments
 from .models import Ally, AssessmentCycle, Commitment, Indicator, Measurement, StatusChange
 from .progress import latest_figures_by_indicator, progress_for
@@ -112,6 +117,8 @@ def _active_filters(filterset):
 
 def commitment_export(request, fmt):
     filterset = _filterset(request)
+    if not filterset.is_valid():
+        return exports.refused(filterset.form)
     # Streamed in chunks: memory holds one chunk, whatever the number of rows. The
     # paragraph's text is not exported (the quote is), so it is not read.
     commitments = (
@@ -344,18 +351,21 @@ def ally_detail(request, iso3):
 
 def measurement_export(request, fmt):
     """Figures, filtered by ?indicator=<slug>, ?ally=<ISO code> (or "alliance"), ?year=."""
+    form = MeasurementExportForm(request.GET)
+    if not form.is_valid():
+        return exports.refused(form)
     measurements = Measurement.objects.select_related("indicator", "ally").order_by(
         "indicator__slug", "year", "ally__iso3", "edition"
     )
-    if indicator := request.GET.get("indicator"):
+    if indicator := form.cleaned_data["indicator"]:
         measurements = measurements.filter(indicator__slug=indicator)
-    if ally := request.GET.get("ally"):
+    if ally := form.cleaned_data["ally"]:
         if ally.lower() == "alliance":
             measurements = measurements.filter(ally__isnull=True)
         else:
             measurements = measurements.filter(ally__iso3=ally.upper())
-    if (year := request.GET.get("year", "")).isdigit():
-        measurements = measurements.filter(year=int(year))
+    if (year := form.cleaned_data["year"]) is not None:
+        measurements = measurements.filter(year=year)
     rows = (
         {
             "indicator": m.indicator.slug,
@@ -545,9 +555,9 @@ def measurement_create(request):
         initial["indicator"] = Indicator.objects.filter(slug=request.GET["indicator"]).first()
     form = MeasurementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            measurement = form.save()
-            cache.data_loaded()
+        measurement = services.record_editor_figure(
+            measurement=form.save(commit=False), user=request.user
+        )
         messages.success(request, _("Figure recorded: %(figure)s") % {"figure": measurement})
         if measurement.ally:
             return redirect(measurement.ally.get_absolute_url())

@@ -4,8 +4,8 @@ history) and the commitments and notes on it follow their quotes (services.corre
 
 from django.contrib import admin
 from django.utils.translation import gettext as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from nato_tracker.history import HistoryAdmin
 from summits.models import Paragraph
 
 from .services import correct_paragraph
@@ -27,7 +27,7 @@ class HasDefectsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(SimpleHistoryAdmin):
+class ParagraphAdmin(HistoryAdmin):
     list_display = ["__str__", "label", "position", "short_text"]
     list_filter = [HasDefectsFilter, "document__summit", "document"]
     search_fields = ["text", "folded_text"]

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import Http404
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 IGNORED_FIELDS = {"version", "updated_at", "created_at"}
 
@@ -123,3 +127,27 @@ def ensure_baselines(model: Any, pks: list[int]) -> None:
     for row in rows:
         row._history_date = getattr(row, "updated_at", None) or timezone.now()
     model.history.bulk_history_create(rows, default_change_reason=BASELINE_REASON)
+
+
+def _checked_id(field, value):
+    """``value`` read as ``field`` reads it, or 404 (not a ValueError, a server error)."""
+    try:
+        return field.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        raise Http404 from None
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, whose history pages answer 404 for an address
+    naming no possible row ("²", "abc"), where the original queries with it and fails."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        _checked_id(self.model._meta.pk, unquote(object_id))
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _checked_id(self.model._meta.pk, unquote(object_id))
+        _checked_id(models.BigIntegerField(), version_id)
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )

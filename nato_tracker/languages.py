@@ -76,14 +76,3 @@ def colon() -> str:
     """A colon as the reader's language sets it: ":" in English, no-break space and ":"
     in French (the space the French catalogue puts before every colon)."""
     return "\u00a0:" if active_language() == "fr" else ":"
-
-
-def shorten(text: str, length: int) -> str:
-    """At most `length` characters, cut after a whole word, with "…" when cut."""
-    text = str(text)
-    if len(text) <= length:
-        return text
-    cut = text[: max(length - 1, 1)]
-    if not text[len(cut)].isspace() and " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"

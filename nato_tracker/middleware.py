@@ -1,6 +1,9 @@
 import logging
+import re
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from .views import error_page
 
@@ -22,6 +25,62 @@ class RequestSizeLimitMiddleware:
             length = 0
         if length > settings.MAX_REQUEST_BYTES:
             return error_page(request, 413)
+        return self.get_response(request)
+
+
+# The largest integer the databases hold (64 bits, signed): a longer run of digits in a
+# request is no id, year or count, and SQLite cannot even compare with it.
+_INTEGER_RE = re.compile(r"[-+]?[0-9]{19,}")
+_INTEGER_MAX = 2**63 - 1
+
+
+def _refused(text: str, limit: int | None) -> bool:
+    """Holds a NUL, is longer than the limit (when there is one), or is an integer out of
+    the databases' range."""
+    return (
+        "\x00" in text
+        or (limit is not None and len(text) > limit)
+        or (_INTEGER_RE.fullmatch(text.strip()) is not None and abs(int(text)) > _INTEGER_MAX)
+    )
+
+
+class InputLimitMiddleware:
+    """Refuse (400) a request that holds a NUL character, a value too long, or an integer
+    no database column holds (beyond 64 bits), in its address, its query parameters, its
+    cookies or its form fields.
+
+    PostgreSQL can neither store nor compare a string holding a NUL, SQLite cannot bind
+    an integer beyond 64 bits, and nothing the app reads is that long: all are refused
+    here, once, and no view has to check. The limits: MAX_PATH_CHARS for the path,
+    MAX_PARAMETER_CHARS for each query parameter's name and value and each cookie (form
+    fields have their own, in the forms: a pasted communiqué is long).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.MAX_PARAMETER_CHARS
+        checked = [(request.path, settings.MAX_PATH_CHARS)]
+        checked += [(segment, None) for segment in request.path.split("/")]
+        for key, values in request.GET.lists():
+            checked += [(text, limit) for text in (key, *values)]
+        for key, value in request.COOKIES.items():
+            checked += [(key, limit), (value, limit)]
+        if request.method == "POST":
+            for key, values in request.POST.lists():
+                checked += [(text, None) for text in (key, *values)]
+        if any(_refused(text, most) for text, most in checked):
+            return HttpResponse(
+                _(
+                    "This request cannot be answered: it holds a character that is not "
+                    "allowed (NUL), a number larger than any stored, or a part of its "
+                    "address longer than %(limit)s characters."
+                )
+                % {"limit": limit},
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)
 
 

@@ -14,6 +14,7 @@ APP_MODELS = {
         "ally",
         "indicator",
         "measurement",
+        "release",
         "commitment",
         "statuschange",
         "assessmentrule",
@@ -33,6 +34,8 @@ EDIT = [
     "commitments.change_commitment",
     "commitments.add_statuschange",
     "commitments.add_measurement",
+    # An editor's figure (never NATO's) can be withdrawn by an editor, with a reason.
+    "commitments.withdraw_measurement",
     # Assessment cycles: open one, score and reason, cite sources, publish.
     "commitments.add_assessmentcycle",
     "commitments.change_assessment",

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # NUL characters and over-long values in the address refused (400), before any view.
+    "nato_tracker.middleware.InputLimitMiddleware",
     "nato_tracker.middleware.SiteErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,12 +129,37 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that accepts connections and never answers must not hold a worker: give up
+# connecting after DATABASE_CONNECT_TIMEOUT seconds (PostgreSQL; libpq's least is 2) and
+# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL, under
+# gunicorn's 30 s worker timeout); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for
+# a lock held by another process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
+DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "1.5"))
+
+
+def with_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfig:
+    """The database's settings with the timeouts above in its OPTIONS."""
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+        statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        options["options"] = f"{options.get('options', '')} {statement}".strip()
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        options.setdefault("timeout", DATABASE_LOCK_TIMEOUT)
+    return database
+
+
+with_timeouts(DATABASES["default"])
 # A read replica of the PostgreSQL primary: analysts' reads go there (nato_tracker.routers
 # says which); writes, and reads after a write, stay on the primary.
 if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         replica_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
+    with_timeouts(DATABASES["replica"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["nato_tracker.routers.PrimaryReplicaRouter"]
 # How long a client that wrote keeps reading from the primary (longer than the lag).
@@ -157,13 +184,18 @@ else:
     }
 
 AUTHENTICATION_BACKENDS = [
-    # Refuses logins for a username from an address after too many failures.
+    # Refuses logins for a username from an address, or from an address, after too many
+    # failures.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# All failures from one address, whatever the names, within the cool-off time: above
+# this the address is paused too (nato_tracker.signin), against password spraying.
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "nato_tracker.signin.AddressThrottlingHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address: REMOTE_ADDR, unless a trusted proxy in front sets X-Forwarded-For
@@ -262,6 +294,11 @@ _PAYLOAD_BYTES = IMPORT_MAX_BYTES * 4 // 3 + 1024 * 1024
 MAX_REQUEST_BYTES = int(
     os.environ.get("MAX_REQUEST_BYTES", str(max(6 * 1024 * 1024, _PAYLOAD_BYTES)))
 )
+# The longest path and query parameter (name or value, in characters) a request may
+# carry: longer ones are refused with 400 (nato_tracker.middleware.InputLimitMiddleware).
+# A parameter holds at most a quote selected in a paragraph.
+MAX_PATH_CHARS = int(os.environ.get("MAX_PATH_CHARS", "1000"))
+MAX_PARAMETER_CHARS = int(os.environ.get("MAX_PARAMETER_CHARS", "10000"))
 # A pasted text, or the payload of a preview, travels in the form body.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(6 * 1024 * 1024, _PAYLOAD_BYTES)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from nato_tracker.history import HistoryAdmin
 
 from .models import Annotation
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(HistoryAdmin):
     list_display = ["__str__", "author", "orphan", "updated_at"]
     list_filter = ["orphan", "paragraph__document"]
     search_fields = ["body", "quote"]

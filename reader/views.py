@@ -4,6 +4,7 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
-from commitments.models import Ally, Commitment, Measurement
+from commitments.models import Ally, Category, Commitment, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
@@ -223,13 +224,43 @@ def search(request):
 
 def summit_detail(request, slug):
     summit = get_object_or_404(Summit, slug=slug)
-    documents = Document.objects.for_list().filter(summit=summit)
-    commitments = Commitment.objects.for_list().confirmed().filter(summit=summit)
+    documents = list(Document.objects.for_list().filter(summit=summit))
+    commitments = list(Commitment.objects.for_list().confirmed().filter(summit=summit))
+    groups = category_groups(commitments)
+    chosen = request.GET.get("category", "")
+    if chosen not in {group.category for group in groups}:
+        chosen = ""
     return render(
         request,
         "reader/summit_detail.html",
-        {"summit": summit, "documents": documents, "commitments": commitments},
+        {
+            "summit": summit,
+            "documents": documents,
+            "commitments": commitments,
+            "groups": [group for group in groups if not chosen or group.category == chosen],
+            "categories": groups,
+            "chosen": chosen,
+        },
     )
+
+
+@dataclass
+class CategoryGroup:
+    category: str
+    label: str
+    commitments: list
+
+
+def category_groups(commitments) -> list[CategoryGroup]:
+    """The commitments by category, in the categories' order, each keeping its own."""
+    by_category: dict[str, list] = {}
+    for commitment in commitments:
+        by_category.setdefault(commitment.category, []).append(commitment)
+    return [
+        CategoryGroup(category.value, str(category.label), by_category[category.value])
+        for category in Category
+        if category.value in by_category
+    ]
 
 
 def permalink(paragraph: Paragraph) -> str:

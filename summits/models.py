@@ -112,7 +112,14 @@ class DocumentQuerySet(models.QuerySet):
         return (
             self.select_related("summit")
             .without_text()
-            .annotate(paragraph_count=models.Count("paragraphs", distinct=True))
+            .annotate(
+                paragraph_count=models.Count(
+                    "paragraphs", filter=models.Q(paragraphs__parent__isnull=True), distinct=True
+                ),
+                item_count=models.Count(
+                    "paragraphs", filter=models.Q(paragraphs__parent__isnull=False), distinct=True
+                ),
+            )
         )
 
     def without_text(self):

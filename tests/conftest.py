@@ -87,3 +87,29 @@ def shots(tmp_path):
     folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def server(seeded_transactional_db):
+    """A live server of its own (the browser tests that make sessions before it starts)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    live = LiveServer("127.0.0.1:0")
+    yield live
+    live.stop()
+
+
+def new_page(browser, base, *, language, session=None, viewport=None, javascript=True):
+    """A page in a context of its own, in `language`, signed in with the `session` cookie."""
+    from django.conf import settings
+
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 900},
+        locale="fr-FR" if language == "fr" else "en-GB",
+        java_script_enabled=javascript,
+    )
+    cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
+    if session is not None:
+        cookies.append({"name": session.key, "value": session.value, "url": base})
+    context.add_cookies(cookies)
+    return context.new_page()

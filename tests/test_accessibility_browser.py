@@ -8,11 +8,10 @@ from pprint import pformat
 import pytest
 from django.conf import settings
 from playwright.sync_api import expect
-from pytest_django.live_server_helper import LiveServer
 
 from reader.models import Annotation
 from summits.models import Paragraph
-from tests.conftest import CHROMIUM
+from tests.conftest import CHROMIUM, new_page
 from tests.factories import make_user
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -23,22 +22,20 @@ PUBLIC_PAGES = [
     VILNIUS,
     "/commitments/vilnius-2023-defence-spending-2-pct-gdp/",
     "/commitments/",
+    "/summits/vilnius-2023/",
+    "/summits/vilnius-2023/?category=cyber",
+    "/allies/",
     "/allies/pol/",
     "/search/?q=engageons",
     "/accounts/login/",
 ]
 
+PHONE_PAGES = ["/", "/commitments/", "/summits/vilnius-2023/", VILNIUS]
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
 ]
-
-
-@pytest.fixture
-def server(seeded_transactional_db):
-    live = LiveServer("127.0.0.1:0")
-    yield live
-    live.stop()
 
 
 @pytest.fixture
@@ -53,17 +50,6 @@ def editor(server, client):
 @pytest.fixture
 def browser(chromium):
     return chromium
-
-
-def new_page(browser, base, *, language, session=None):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="fr-FR" if language == "fr" else "en-GB"
-    )
-    cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
-    if session is not None:
-        cookies.append({"name": session.key, "value": session.value, "url": base})
-    context.add_cookies(cookies)
-    return context.new_page()
 
 
 def serious_violations(page):
@@ -91,6 +77,14 @@ def test_no_page_has_a_serious_accessibility_violation(server, editor, browser, 
     for url in [VILNIUS, f"/paragraphs/{paragraph.pk}/annotations/new/"]:
         signed_in.goto(base + url)
         found[f"{url} (editor)"] = serious_violations(signed_in)
+    # On a phone, with the menu and the browser's filters open.
+    phone = new_page(browser, base, language=language, viewport={"width": 390, "height": 844})
+    for url in PHONE_PAGES:
+        phone.goto(base + url)
+        phone.locator("label.menu-button").click()
+        if phone.locator("label.filters-button").count():
+            phone.locator("label.filters-button").click()
+        found[f"{url} (390 px)"] = serious_violations(phone)
     problems = {url: problems for url, problems in found.items() if problems}
     assert not problems, pformat(problems)
 

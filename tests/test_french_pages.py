@@ -49,6 +49,8 @@ NOT_PAGES = {
     "commitments:measurements_export": "CSV or JSON",
     "commitments:review": "a form post",
     "commitments:assessment_publish": "a form post",
+    "commitments:figure_withdraw": "a form post",
+    "commitments:release_file": "a release's file",
     "reader:paragraphs_export": "CSV or JSON",
     "imports:confirm": "a form post",
     "logout": "a form post",
@@ -106,6 +108,13 @@ def pages(annotation, cycle_page):
         ),
         "commitments:curate": ("editor", [f"/curate/{d.slug}/" for d in documents]),
         "commitments:measurement_create": ("editor", ["/measurements/new/"]),
+        "commitments:figure_history": (
+            "anyone",
+            [
+                "/figures/defence-expenditure-gdp/deu/2024/",
+                "/figures/defence-expenditure-gdp/pol/2023/",
+            ],
+        ),
         "commitments:allies": ("anyone", ["/allies/", "/allies/?sort=score"]),
         "commitments:ally_compare": ("anyone", ["/allies/compare/?allies=deu&allies=usa"]),
         "commitments:ally": ("anyone", [a.get_absolute_url() for a in Ally.objects.all()]),

@@ -126,7 +126,9 @@ def test_percentages_follow_the_readers_convention(value, english, french):
     ("value", "unit", "english", "french"),
     [
         (Decimal("2.19"), "pct_gdp", "2.19%", f"2,19{NBSP}%"),
-        (Decimal("15.20"), "pct_defence_budget", "15.2%", f"15,2{NBSP}%"),
+        # Shares as NATO prints them, with two decimals.
+        (Decimal("15.20"), "pct_defence_budget", "15.20%", f"15,20{NBSP}%"),
+        (Decimal("2"), "pct_gdp", "2.00%", f"2,00{NBSP}%"),
         (Decimal("40000000000"), "EUR", "40,000,000,000", f"40{NBSP}000{NBSP}000{NBSP}000"),
         (Decimal("12000"), "", "12,000", f"12{NBSP}000"),
         (Decimal("0.5"), "", "0.5", "0,5"),

@@ -57,7 +57,7 @@ def test_the_sparkline_breaks_on_missing_years_and_names_every_figure():
         unit="pct_gdp",
     )
     assert svg.count("<polyline") == 1 and 'class="target"' in svg
-    assert "2023: no data" in svg and "2025: 2.3%" in svg
+    assert "2023: no data" in svg and "2025: 2.30%" in svg
     assert sparkline([(2024, None)], target=None, unit="") == ""
 
 

@@ -59,3 +59,43 @@ def test_weak_passwords_are_refused(password):
 
 def test_a_long_unusual_password_is_accepted():
     validate_password("vilnius plancher 2 % de PIB", make_user())
+
+
+def test_one_address_trying_passwords_on_many_names_is_paused(client, settings):
+    """Password spraying: a few wrong passwords on each of many names, from one address.
+    No name reaches its own limit, the address reaches its limit and is paused, even for
+    a name it has not tried and with the right password."""
+    names = [f"user{index}" for index in range(settings.AXES_ADDRESS_FAILURE_LIMIT)]
+    for name in names:
+        make_user("Editors", username=name, password=PASSWORD)
+    make_user("Editors", username="untried", password=PASSWORD)
+    per_name = settings.AXES_FAILURE_LIMIT - 1
+    tries = 0
+    for name in names:
+        for _ in range(per_name):
+            if tries == settings.AXES_ADDRESS_FAILURE_LIMIT:
+                break
+            response = sign_in(client, "wrong", username=name)
+            tries += 1
+            expected = 429 if tries == settings.AXES_ADDRESS_FAILURE_LIMIT else 200
+            assert response.status_code == expected, (name, tries)
+    assert tries == settings.AXES_ADDRESS_FAILURE_LIMIT
+    locked = sign_in(client, PASSWORD, username="untried")
+    assert locked.status_code == 429
+    assert "any name from your address" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_another_address_is_not_paused_by_the_first(client, settings):
+    make_user("Editors", username="edith", password=PASSWORD)
+    for index in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
+        sign_in(client, "wrong", username=f"ghost{index}")
+    assert sign_in(client, PASSWORD).status_code == 429
+    elsewhere = client.post(
+        LOGIN, {"username": "edith", "password": PASSWORD}, REMOTE_ADDR="192.0.2.7"
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_the_address_limit_is_above_the_name_limit(settings):
+    assert settings.AXES_ADDRESS_FAILURE_LIMIT > settings.AXES_FAILURE_LIMIT

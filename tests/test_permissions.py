@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from commitments.assessments import open_cycle
-from commitments.models import Commitment
+from commitments.models import Commitment, Measurement
 from summits.models import Paragraph
 from tests.factories import make_annotation, make_user
 
@@ -45,6 +45,8 @@ MATRIX = {
     "assessment_create":       [(L, L),      DENIED,     FORM,       FORM],
     "assessment_edit":         [(L, L),      DENIED,     FORM,       FORM],
     "assessment_publish":      [(405, L),    (405, 403), (405, 302), (405, 302)],
+    "figure_withdraw_nato":    [(405, L),    (405, 403), (405, 403), (405, 302)],
+    "figure_withdraw_editor":  [(405, L),    (405, 403), (405, 302), (405, 302)],
 }  # fmt: skip
 
 
@@ -63,6 +65,11 @@ def world():
         ends_on=date(2024, 6, 30), title="Matrix", commitments=[commitment], user=None,
     )  # fmt: skip
     entry = cycle.assessments.first()
+    official = Measurement.objects.filter(origin="nato").first()
+    editors = Measurement.objects.create(
+        indicator=official.indicator, ally=official.ally, year=2021, value=1, edition="2021-06",
+        source="An editor's source", origin="editor",
+    )  # fmt: skip
     urls = {
         "annotation_create": reverse("reader:annotation_create", args=[paragraph.pk]),
         "commitment_add": reverse("reader:commitment_add", args=[paragraph.pk]),
@@ -89,6 +96,8 @@ def world():
         "assessment_create": reverse("commitments:assessment_create"),
         "assessment_edit": reverse("commitments:assessment_edit", args=[cycle.slug, entry.pk]),
         "assessment_publish": reverse("commitments:assessment_publish", args=[cycle.slug]),
+        "figure_withdraw_nato": reverse("commitments:figure_withdraw", args=[official.pk]),
+        "figure_withdraw_editor": reverse("commitments:figure_withdraw", args=[editors.pk]),
     }
     return users, urls
 
@@ -138,7 +147,8 @@ def test_the_matrix_covers_every_write_url():
              "commitments:ally", "commitments:ally_compare", "commitments:methodology",
              "commitments:feed", "commitments:ally_feed", "commitments:tracker_feed",
              "commitments:assessments", "commitments:assessment",
-             "commitments:assessment_export"}  # fmt: skip
+             "commitments:assessment_export", "commitments:figure_history",
+             "commitments:release_file"}  # fmt: skip
     covered = {
         "reader:annotation_create", "reader:commitment_add", "reader:annotation_edit",
         "reader:annotation_delete",
@@ -147,6 +157,7 @@ def test_the_matrix_covers_every_write_url():
         "commitments:measurement_create", "commitments:history", "commitments:restore",
         "imports:upload", "imports:confirm", "commitments:assessment_create",
         "commitments:assessment_edit", "commitments:assessment_publish",
+        "commitments:figure_withdraw",
     }  # fmt: skip
     assert names - reads == covered
 

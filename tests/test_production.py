@@ -1,6 +1,9 @@
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 from io import StringIO
 
 import pytest
@@ -65,6 +68,101 @@ def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_in_time_when_a_query_never_returns(client, monkeypatch):
+    released = threading.Event()
+
+    def hangs(*args, **kwargs):
+        released.wait(30)
+        raise DatabaseError("gone")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", hangs)
+    try:
+        started = time.monotonic()
+        response = client.get("/healthz")
+        elapsed = time.monotonic() - started
+        assert response.status_code == 503
+        assert elapsed < 2
+        # A second probe while the first still waits is answered at once.
+        started = time.monotonic()
+        assert client.get("/healthz").status_code == 503
+        assert time.monotonic() - started < 0.5
+    finally:
+        released.set()
+
+
+@pytest.fixture
+def silent_server():
+    """A TCP server that accepts connections and never sends a byte."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held, stop = [], threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    server.close()
+
+
+PROBE = """
+import time
+from django.test import Client
+from django.urls import resolve
+client = Client()
+client.handler.load_middleware()
+resolve("/healthz")
+started = time.monotonic()
+response = client.get("/healthz")
+print(response.status_code, round(time.monotonic() - started, 2))
+"""
+
+
+def test_healthz_is_503_within_2_seconds_when_postgresql_accepts_and_never_answers(
+    silent_server,
+):
+    """The settings as production reads them, pointed at a server that hangs."""
+    url = f"postgres://tracker@127.0.0.1:{silent_server}/tracker"
+    result = manage("shell", "--no-imports", "-c", PROBE, env={"DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    status, elapsed = result.stdout.split()
+    assert status == "503", result.stdout + result.stderr
+    assert float(elapsed) < 2, result.stdout + result.stderr
+
+
+def test_the_database_timeouts_come_from_the_environment():
+    code = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
+        " print(o.get('connect_timeout'), o.get('options'), o.get('timeout'))"
+    )
+    postgres = manage(
+        "shell", "--no-imports", "-c", code,
+        env={"DATABASE_URL": "postgres://u@127.0.0.1:1/x", "DATABASE_CONNECT_TIMEOUT": "3",
+             "DATABASE_STATEMENT_TIMEOUT": "7"},
+    )  # fmt: skip
+    assert postgres.stdout.split() == ["3", "-c", "statement_timeout=7000", "None"]
+    sqlite = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env={"DATABASE_URL": "sqlite:///:memory:", "DATABASE_LOCK_TIMEOUT": "4"},
+    )
+    assert sqlite.stdout.split() == ["None", "None", "4"]
 
 
 @pytest.mark.django_db

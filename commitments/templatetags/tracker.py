@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import figures
+from nato_tracker.languages import Localized
+from summits import text
 
 register = template.Library()
 
@@ -130,3 +132,11 @@ def score_summary(counts) -> str:
 def latest_count(progress):
     counts = [count for count in progress.counts if count.with_data]
     return counts[-1] if counts else None
+
+
+@register.filter
+def shorten(value, limit) -> str:
+    """Cut on a word boundary, with "…" when cut (summits.text.shorten). A text that knows
+    its language keeps it (for `marked` after it)."""
+    cut = text.shorten(str(value), int(limit))
+    return Localized(cut, value.language) if isinstance(value, Localized) else cut

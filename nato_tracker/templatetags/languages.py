@@ -4,34 +4,24 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
-from nato_tracker.languages import Localized, colon, shorten
+from nato_tracker.languages import Localized, colon
 
 register = template.Library()
 
 
 @register.filter
-def marked(value, length=None):
+def marked(value):
     """A text in the reader's language as it is; one in the other language in a span
-    with its `lang`, followed by its code: "Spend at least 2% (en)" on a French page.
-    With a length, cut after a whole word within that many characters."""
-    text = shorten(value, int(length)) if length else value
+    with its `lang`, followed by its code: "Spend at least 2% (en)" on a French page."""
     if isinstance(value, Localized) and value.is_fallback:
         return format_html(
             '<span lang="{}">{}</span> <small class="language-mark" title="{}">({})</small>',
             value.language,
-            text,
+            value,
             get_language_info(value.language)["name_translated"],
             value.language,
         )
-    return text
-
-
-@register.filter(name="shorten")
-def shorten_filter(value, length):
-    """At most `length` characters, ending on a whole word: "…§34 The Allies…"."""
-    if value is None or value == "":
-        return value
-    return shorten(value, int(length))
+    return value
 
 
 @register.simple_tag(name="colon")

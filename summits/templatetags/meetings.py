@@ -53,12 +53,12 @@ def date_range(summit):
 
 
 @register.filter
-def as_written(text, length=None):
+def as_written(text):
     """An editor's or a source's free text (a rationale, a source's name), in the language
     it reads as: marked with `lang` and "(en)" where that is not the reader's. A text
     that shows neither (a publication's name) is taken as written in the site's first
-    language, that of its editorial data. With a length, cut after a word."""
+    language, that of its editorial data."""
     if not text:
         return text
     language = ingest.language_of(str(text)) or settings.LANGUAGE_CODE
-    return marked(Localized(str(text), language), length)
+    return marked(Localized(str(text), language))
