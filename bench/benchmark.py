@@ -3,6 +3,18 @@
     python bench/benchmark.py --database sqlite:////tmp/scale.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/issue6 python bench/benchmark.py
 
+Growth with the data: name two databases (or more), the smaller first, e.g. one built
+with `generate_scale_data --seed 1949 --summits 30 --paragraphs 10000 --commitments 500
+--annotations 2000` and one with the default sizes (ten times as much):
+
+    python bench/benchmark.py --database sqlite:////tmp/scale-10k.sqlite3 \
+        --database sqlite:////tmp/scale.sqlite3
+
+Each database is measured in its own process, in turn, --rounds times (the last
+round's reports are printed as below), then a table gives each page's median of the
+rounds' medians on each and the ratio of the last to the first, against the target of
+at most GROWTH_TARGET times.
+
 The database must hold the seed data and the scale data:
 
     python manage.py migrate && python manage.py loaddata summits progress commitments
@@ -23,9 +35,12 @@ This is a measurement, not a test: it changes nothing in the database.
 """
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass
@@ -40,6 +55,7 @@ PAGE_TARGET_MS = 30.0
 SEARCH_TARGET_MS = 50.0
 IMPORT_TARGET_MS = 300.0
 EXTRACTION_TARGET_MS = 300.0
+GROWTH_TARGET = 1.5  # at ten times the data, a page's median grows by at most this
 
 
 @dataclass(frozen=True)
@@ -377,9 +393,79 @@ def data_sizes() -> dict[str, int]:
     }
 
 
+def without_databases(argv: list[str]) -> list[str]:
+    """The arguments but --database, --rounds and their values."""
+    kept, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--database":
+            skip = True
+        elif arg == "--rounds":
+            skip = True
+        elif not arg.startswith(("--database=", "--rounds=")):
+            kept.append(arg)
+    return kept
+
+
+def compare_sizes(databases: list[str], argv: list[str], rounds: int) -> int:
+    """Measure each database in its own process, in turn, `rounds` times (on a shared
+    machine the load drifts: alternating spreads it over both), then print each page's
+    median of the rounds' medians on each and its growth."""
+    results: list[list[dict]] = [[] for _ in databases]
+    with tempfile.TemporaryDirectory() as scratch:
+        for round_number in range(rounds):
+            for number, database in enumerate(databases):
+                out = Path(scratch) / f"{round_number}-{number}.json"
+                command = [sys.executable, __file__, "--database", database, "--json", str(out)]
+                command += without_databases(argv)
+                if round_number == rounds - 1:  # the last round's reports are printed
+                    print(f"## {database.rsplit('/', 1)[-1]}\n", flush=True)
+                    subprocess.run(command, check=True)
+                    print(flush=True)
+                else:
+                    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+                results[number].append(json.loads(out.read_text()))
+    first, last = results[0], results[-1]
+    small_n, large_n = first[0]["data"]["paragraphs"], last[0]["data"]["paragraphs"]
+    print(
+        f"## Growth: {small_n} → {large_n} paragraphs ({large_n / max(1, small_n):.1f} × "
+        f"the data), median of {rounds} rounds' medians, the databases in turn\n"
+    )
+    print("| page | median ms, smaller | median ms, larger | queries | growth | target |")
+    print("|---|---:|---:|---:|---:|---|")
+    failures = []
+    for name, small in first[0]["pages"].items():
+        if name not in last[0]["pages"]:
+            continue
+        before = statistics.median(run["pages"][name]["median"] for run in first)
+        after = statistics.median(run["pages"][name]["median"] for run in last)
+        growth = after / before
+        met = growth <= GROWTH_TARGET
+        if not met:
+            failures.append(name)
+        queries = f"{small['queries']} → {last[0]['pages'][name]['queries']}"
+        print(
+            f"| {name} | {before:.1f} | {after:.1f} | {queries} | "
+            f"{growth:.2f} × | ≤ {GROWTH_TARGET} ×: {'met' if met else 'NOT MET'} |"
+        )
+    if failures:
+        print("\nGrowth targets not met: " + ", ".join(failures))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", help="database URL (default: DATABASE_URL or SQLite)")
+    parser.add_argument(
+        "--database",
+        action="append",
+        help="database URL (default: DATABASE_URL or SQLite); twice or more, smaller data "
+        "first: each measured in turn, then the growth of each page's median",
+    )
+    parser.add_argument("--json", type=Path, help="also write the page timings there (JSON)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="with several databases: times each is measured"
+    )
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--import-runs", type=int, default=5)
@@ -398,7 +484,9 @@ def main(argv=None) -> int:
         help="target median for search, in ms (50 at 100 000 paragraphs, 100 at 1 000 000)",
     )
     args = parser.parse_args(argv)
-    setup(args.database)
+    if args.database and len(args.database) > 1:
+        return compare_sizes(args.database, list(argv or sys.argv[1:]), args.rounds)
+    setup(args.database[0] if args.database else None)
     if args.extraction_only:
         return 0 if print_extraction(args.import_runs) else 1
 
@@ -420,6 +508,7 @@ def main(argv=None) -> int:
     print("|---|---:|---:|---:|---:|---|")
     failures = []
     seen = set()
+    report = {"data": sizes, "pages": {}}
     for page in PAGES:
         if args.pages and not any(part in page.name for part in args.pages.split(",")):
             continue
@@ -434,6 +523,7 @@ def main(argv=None) -> int:
             continue
         seen.add(url)
         result = time_page(client, url, args.requests, args.warmup)
+        report["pages"][page.name] = result
         fast = page.target_ms is None or result["median"] <= page.target_ms
         met = result["queries"] <= QUERY_LIMIT and fast
         if not met:
@@ -445,6 +535,8 @@ def main(argv=None) -> int:
             f"{result['queries']} | {result['sql_share']:.0%} | {verdict} |"
         )
 
+    if args.json:
+        args.json.write_text(json.dumps(report))
     if args.pages:
         if failures:
             print("\nTargets not met: " + ", ".join(failures))

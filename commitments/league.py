@@ -15,7 +15,7 @@ from django.db.models import Prefetch, Q
 from nato_tracker import params
 from nato_tracker.languages import sort_key
 
-from .lineage import linked_commitments
+from .lineage import ancestor_links
 from .models import Ally, Commitment, Indicator, Measurement
 from .progress import latest_figures_by_indicator, progress_for
 from .scoring import Score, average
@@ -84,7 +84,7 @@ def league(*, indicator_slug: str = "", year: str = "", allies: list[Ally] | Non
     figures = latest_figures_by_indicator(
         Measurement.objects.filter(indicator__in=wanted, ally__isnull=False).select_related("ally")
     )
-    parent_of = dict(linked_commitments().values_list("pk", "parent_id"))
+    parent_of = ancestor_links([c.pk for c in measured])
     rows_by_commitment = {}
     for commitment in measured:
         bound = [a for a in allies if _binds(commitment, a)]

@@ -9,6 +9,7 @@ its text is loaded).
 
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Count, Q
 
 from summits.models import Summit
@@ -50,30 +51,62 @@ def linked_commitments():
     )
 
 
+# Walking the links in the database, a family at a time (a tracker since 1949 has
+# thousands of links; a family, a handful). `up` climbs from the given commitments
+# through the parents that are not rejected.
+_UP = """
+up(id, parent_id) AS (
+    SELECT id, parent_id FROM {table} WHERE id IN ({start})
+    UNION
+    SELECT c.id, c.parent_id FROM {table} c JOIN up ON c.id = up.parent_id
+    WHERE c.review <> %s
+)"""
+_FAMILY = (
+    "WITH RECURSIVE"
+    + _UP
+    + """,
+root(id) AS (
+    SELECT id FROM up WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM up)
+),
+down(id) AS (
+    SELECT id FROM root
+    UNION
+    SELECT c.id FROM {table} c JOIN down ON c.parent_id = down.id
+    WHERE c.review <> %s OR c.id = %s
+)
+SELECT id FROM down"""
+)
+
+
+def ancestor_links(pks) -> dict[int, int | None]:
+    """id -> parent id of these commitments and of their ancestors, climbing through
+    those that are not rejected: what scoring.distinct_targets needs to find each
+    one's root (one recursive query, not every link)."""
+    pks = [int(pk) for pk in pks]
+    if not pks:
+        return {}
+    sql = "WITH RECURSIVE" + _UP + " SELECT id, parent_id FROM up"
+    sql = sql.format(table=Commitment._meta.db_table, start=", ".join(["%s"] * len(pks)))
+    with connections[Commitment.objects.db].cursor() as cursor:
+        cursor.execute(sql, [*pks, Commitment.Review.REJECTED])
+        return dict(cursor.fetchall())
+
+
+def family_of(commitment: Commitment) -> list[int]:
+    """The ids of the commitment's family: its oldest ancestor that is not rejected and
+    every commitment descending from it, but rejected ones (the commitment itself
+    always). One recursive query."""
+    sql = _FAMILY.format(table=Commitment._meta.db_table, start="%s")
+    rejected = Commitment.Review.REJECTED
+    with connections[Commitment.objects.db].cursor() as cursor:
+        cursor.execute(sql, [commitment.pk, rejected, rejected, commitment.pk])
+        family = [row[0] for row in cursor.fetchall()]
+    return family or [commitment.pk]  # a loop of links has no oldest one
+
+
 def lineage_of(commitment: Commitment) -> Lineage:
-    # The links alone first (two integers a row: a tracker since 1949 has thousands),
-    # then the family's commitments only.
-    parent_of = dict(linked_commitments().values_list("pk", "parent_id"))
-    parent_of.setdefault(commitment.pk, commitment.parent_id)
-    children: dict[int, list[int]] = {}
-    for pk, parent_id in sorted(parent_of.items()):
-        if parent_id in parent_of:
-            children.setdefault(parent_id, []).append(pk)
-    root = commitment.pk
-    seen = {root}
-    while parent_of[root] in parent_of and parent_of[root] not in seen:
-        root = parent_of[root]
-        seen.add(root)
-    family = []
-    queue = [root]
-    visited = set()
-    while queue:
-        pk = queue.pop(0)
-        if pk in visited:
-            continue
-        visited.add(pk)
-        family.append(pk)
-        queue.extend(children.get(pk, []))
+    # The family's ids first, in the database, then the family's commitments only.
+    family = family_of(commitment)
     by_pk = linked_commitments().in_bulk(family)
     by_pk.setdefault(commitment.pk, commitment)
     members = [by_pk[pk] for pk in family]

@@ -390,6 +390,13 @@ class CommitmentQuerySet(models.QuerySet):
             "paragraph__folded_text", *without_document_text("paragraph__document")
         )
 
+    def for_rows(self):
+        """For tables of commitments that show their title, meeting, target and status,
+        not their words: the paragraph, its text and the editors' fields are not read."""
+        return self.select_related("summit", "indicator", "rule").defer(
+            "quote", "phrase", "subject", "verb", "notes", "summit__notes"
+        )
+
     def confirmed(self):
         return self.filter(review=Commitment.Review.CONFIRMED)
 
@@ -648,6 +655,14 @@ class Commitment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(parent__isnull=True) | ~models.Q(relation=""),
                 name="commitments_commitment_lineage_has_relation",
+            ),
+        ]
+        indexes = [
+            # What pages filter commitments by, so that choosing them reads this index,
+            # not every row with its text (an ally's page).
+            models.Index(
+                fields=["review", "bound", "indicator", "target_value", "summit"],
+                name="commitments_commitment_shown",
             ),
         ]
 

@@ -165,6 +165,33 @@ def latest_figures_by_indicator(measurements) -> dict[int, dict]:
     return {pk: counted_figures(items) for pk, items in by_indicator.items()}
 
 
+def indicator_years(indicators) -> dict[int, list[int]]:
+    """indicator id -> the years with a figure for an ally, in order: read from the
+    database (distinct pairs), without loading the figures."""
+    pairs = (
+        Measurement.objects.filter(indicator__in=indicators, ally__isnull=False)
+        .values_list("indicator_id", "year")
+        .distinct()
+        .order_by("indicator_id", "year")
+    )
+    years: dict[int, list[int]] = {}
+    for indicator, year in pairs:
+        years.setdefault(indicator, []).append(year)
+    return years
+
+
+def ally_score(commitment: Commitment, ally: Ally, figures) -> Score:
+    """The ally's score on the commitment from the indicator's latest figures (those
+    of other allies are not needed): what progress_for's row of the ally scores,
+    without the table of cells."""
+    values = [
+        (year, measurement.value)
+        for (iso3, year), measurement in figures.items()
+        if iso3 == ally.iso3 and ally.was_member_in(year)
+    ]
+    return score(commitment, rule_for(commitment), values, ally=ally)
+
+
 def amount_for(commitment: Commitment, figures) -> Amount | None:
     if commitment.target_value is None or commitment.unit != Commitment.Unit.EUR:
         return None
@@ -176,20 +203,26 @@ def amount_for(commitment: Commitment, figures) -> Amount | None:
 
 
 def progress_for(
-    commitment: Commitment, allies: list[Ally] | None = None, measurements=None, figures=None
+    commitment: Commitment,
+    allies: list[Ally] | None = None,
+    measurements=None,
+    figures=None,
+    years: list[int] | None = None,
 ) -> Progress | None:
     """Per-ally table and yearly counts, or None when the commitment has nothing to measure.
 
     `allies` defaults to the named allies of a commitment binding named allies, else all
     of them; `measurements` to the indicator's figures (see latest_figures); `figures`,
-    when given, are the indicator's latest figures already computed.
+    when given, are the indicator's latest figures already computed (or those of some
+    allies only, with `years`, the indicator's years: see indicator_years).
     """
     indicator = commitment.indicator
     if indicator is None:
         return None
     if figures is None:
         figures = latest_figures(indicator, measurements)
-    years = sorted({year for (_iso3, year) in figures})
+    if years is None:
+        years = sorted({year for (_iso3, year) in figures})
     if allies is None and commitment.bound == Commitment.Bound.NAMED:
         allies = list(commitment.bound_allies.order_by("name_en"))
     elif allies is None:

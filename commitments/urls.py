@@ -29,6 +29,7 @@ urlpatterns = [
     path("releases/<str:edition>/file", figure_views.release_file, name="release_file"),
     path("allies/", verdict_views.ally_list, name="allies"),
     path("allies/compare/", verdict_views.ally_compare, name="ally_compare"),
+    path("allies/map/", verdict_views.ally_map, name="ally_map"),
     path("allies/<str:iso3>/", views.ally_detail, name="ally"),
     path("allies/<str:iso3>/feed.atom", feeds.AllyFeed(), name="ally_feed"),
     path("methodology/", verdict_views.methodology, name="methodology"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nato_tracker import exports, history
+from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits.models import Document, Paragraph, Summit
@@ -24,9 +24,9 @@ from .forms import (
     ReviewForm,
     StatusChangeForm,
 )
-from .lineage import lineage_of, linked_commitments
+from .lineage import ancestor_links, lineage_of
 from .models import Ally, AssessmentCycle, Commitment, Indicator, Measurement, StatusChange
-from .progress import latest_figures_by_indicator, progress_for
+from .progress import ally_score, indicator_years, latest_figures_by_indicator, progress_for
 from .scoring import average, describe_rule, rule_for
 from .templatetags.tracker import target_label
 
@@ -296,50 +296,72 @@ def commitment_compare(request):
 # Most recent commitments shown on an ally's page, measured ones and the others.
 ALLY_MEASURED = 12
 ALLY_OTHERS = 50
+RULE_FIELDS = [
+    "rule__assessed_year",
+    "rule__partial_rise",
+    "rule__single_figure",
+    "rule__precision",
+]
 
 
 def ally_detail(request, iso3):
     ally = get_object_or_404(Ally, iso3=iso3.upper())
-    commitments = Commitment.objects.confirmed().binding(ally).for_list()
+    commitments = Commitment.objects.confirmed().binding(ally).for_rows()
     is_measured = Q(indicator__isnull=False, target_value__isnull=False) & ~Q(
         bound=Commitment.Bound.ALLIANCE
     )
-    measured = list(commitments.filter(is_measured).order_by("summit__started_on", "pk"))
+    measured = commitments.filter(is_measured).order_by("summit__started_on", "pk")
+    # What the ally's average score depends on, besides the figures and the day: each
+    # measured commitment's version and its assessment rule.
+    keys = list(measured.values_list("pk", "version", *RULE_FIELDS))
+    shown = list(measured.filter(pk__in=[key[0] for key in keys[-ALLY_MEASURED:]]))
     # A tracker since 1949 binds each ally by thousands of commitments: the page shows
     # those naming it and the most recent others, and says how many there are.
     others = commitments.exclude(is_measured)
     # Those naming this ally come first, then the most recent ones.
     named_first = Case(When(bound=Commitment.Bound.NAMED, then=0), default=1)
+    # Chosen by their ids alone (from an index), then read: sorting whole rows would
+    # carry every commitment's text.
+    latest = others.order_by(named_first, "-summit__started_on", "-pk").values("pk")
     others_shown = sorted(
-        others.order_by(named_first, "-summit__started_on", "-pk")[:ALLY_OTHERS],
-        key=lambda c: (c.summit.started_on, c.pk),
+        others.filter(pk__in=latest[:ALLY_OTHERS]), key=lambda c: (c.summit.started_on, c.pk)
     )
-    # Every ally's figures, so that the years are the indicator's, not only this ally's.
-    figures = list(
-        Measurement.objects.filter(
-            indicator__in=[c.indicator_id for c in measured], ally__isnull=False
-        ).select_related("ally")
+    # The ally's own figures (the table at the bottom) and, from the database, the years
+    # each indicator has figures for (the years are the indicator's, not only this ally's).
+    measurements = list(
+        ally.measurements.select_related("indicator").order_by("indicator__name", "year", "edition")
     )
-    by_indicator = latest_figures_by_indicator(figures)
+    by_indicator = latest_figures_by_indicator(measurements)
+    years = indicator_years({c.indicator_id for c in shown})
     rows = []
-    for commitment in measured:
+    for commitment in shown:
         progress = progress_for(
-            commitment, allies=[ally], figures=by_indicator.get(commitment.indicator_id, {})
+            commitment,
+            allies=[ally],
+            figures=by_indicator.get(commitment.indicator_id, {}),
+            years=years.get(commitment.indicator_id, []),
         )
         rows.append((commitment, progress.years, progress.rows[0]))
-    # Each target of a lineage counts once (Wales 2 % and Vilnius 2 %).
-    parent_of = dict(linked_commitments().values_list("pk", "parent_id"))
-    mean, counted = average([(c, row.score) for c, _y, row in rows], parent_of)
-    measurements = ally.measurements.select_related("indicator").order_by(
-        "indicator__name", "year", "edition"
+
+    def compute_average():
+        # Every measured commitment, each target of a lineage counted once (Wales 2 %
+        # and Vilnius 2 %).
+        everything = list(measured)
+        scores = [
+            (c, ally_score(c, ally, by_indicator.get(c.indicator_id, {}))) for c in everything
+        ]
+        return average(scores, ancestor_links([c.pk for c in everything]))
+
+    mean, counted = cache.remember(
+        "ally-average", ally.pk, clock.today().isoformat(), keys, compute=compute_average
     )
     return render(
         request,
         "commitments/ally_detail.html",
         {
             "ally": ally,
-            "rows": rows[-ALLY_MEASURED:],
-            "measured_count": len(rows),
+            "rows": rows,
+            "measured_count": len(keys),
             "average": mean,
             "counted": counted,
             "others": others_shown,

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -52,16 +52,25 @@ HOME_HEADLINES = 8
 
 def home(request):
     # The most recent headlines: a tracker since 1949 has hundreds of measured commitments.
+    # They are among those of the latest meetings that have one: read through the
+    # meetings (newest first, each looked up by its index), not by sorting every
+    # commitment.
+    headlines = Commitment.objects.confirmed().headlines()
+    latest = (
+        Summit.objects.filter(Exists(headlines.filter(summit=OuterRef("pk"))))
+        .order_by("-started_on", "-pk")
+        .values("pk")[:HOME_HEADLINES]
+    )
     headlines = list(
-        Commitment.objects.confirmed()
-        .headlines()
+        headlines.filter(summit__in=latest)
         .for_list()
         .order_by("-summit__started_on", "-pk")[:HOME_HEADLINES]
     )[::-1]
     headline_progress = headlines_with_progress(headlines)
+    # The latest meetings with a text: walked newest first, not counted all.
     summits = (
-        Summit.objects.for_timeline()
-        .filter(document_count__gt=0)
+        Summit.objects.filter(Exists(Document.objects.filter(summit=OuterRef("pk"))))
+        .order_by("-started_on")
         .prefetch_related(
             Prefetch(
                 "documents",

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -7,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from nato_tracker.languages import Translated
 
 from . import fulltext, recognition
-from .ingest import anchor_for
+from .ingest import anchor_for, sha256_text
 
 
 class SummitQuerySet(models.QuerySet):
@@ -62,6 +64,8 @@ class Summit(models.Model):
         ordering = ["started_on"]
         verbose_name = _("summit")
         verbose_name_plural = _("summits")
+        # Pages read meetings newest first and stop early (the home page's headlines).
+        indexes = [models.Index(fields=["started_on"], name="summits_summit_started_on")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ended_on__gte=models.F("started_on")),
@@ -242,6 +246,15 @@ class Document(models.Model):
     def natural_key(self):
         return (self.sha256,)
 
+    @classmethod
+    def restored_problems(cls, rows) -> list[str]:
+        """The documents whose raw text no longer hashes to its SHA-256 (after a restore)."""
+        return [
+            f"document {slug}: its raw text does not match its SHA-256"
+            for slug, text, sha256 in rows.values_list("slug", "raw_text", "sha256").iterator()
+            if sha256_text(text) != sha256
+        ]
+
     @property
     def is_official(self) -> bool:
         return self.provenance == self.Provenance.OFFICIAL
@@ -283,6 +296,15 @@ class Original(models.Model):
 
     def __str__(self):
         return self.filename or f"{self.document}{self.EXTENSIONS[self.format]}"
+
+    @classmethod
+    def restored_problems(cls, rows) -> list[str]:
+        """The files whose bytes no longer hash to their SHA-256 (after a restore)."""
+        return [
+            f"original {sha256}: its bytes do not match its SHA-256"
+            for data, sha256 in rows.values_list("data", "sha256").iterator(chunk_size=20)
+            if hashlib.sha256(bytes(data)).hexdigest() != sha256
+        ]
 
     def natural_key(self):
         return self.document.natural_key()

@@ -25,6 +25,8 @@ PUBLIC_PAGES = [
     "/summits/vilnius-2023/",
     "/summits/vilnius-2023/?category=cyber",
     "/allies/",
+    "/allies/map/",
+    "/allies/map/?colour=value",
     "/allies/pol/",
     "/search/?q=engageons",
     "/accounts/login/",

@@ -34,6 +34,7 @@ MAIN_PAGES = {
     "commitment": "/commitments/vilnius-2023-defence-spending-2-pct-gdp/",
     "allies": "/allies/",
     "ally": "/allies/pol/",
+    "map": "/allies/map/",
     "search": "/search/?q=engageons",
     "methodology": "/methodology/",
 }

@@ -104,6 +104,45 @@ def test_an_edited_headline_is_computed_again(client):
     assert headline_figures(client) != before
 
 
+def ally_average(client, iso3="pol"):
+    html = client.get(f"/allies/{iso3}/").content.decode()
+    found = re.search(r"Average score: ([^<]+)</strong>", html)
+    return found and found.group(1)
+
+
+def test_an_allys_average_score_is_kept_until_figures_are_loaded(client, django_assert_num_queries):
+    from tests.test_pages import QUERIES
+
+    before = ally_average(client)
+    assert before
+    # A change that bypasses the loading services is not seen: the average is cached.
+    Measurement.objects.filter(ally__iso3="POL").update(value=Decimal(0))
+    # Neither every measured commitment nor their lineage links are read again.
+    with django_assert_num_queries(len(QUERIES["/allies/pol/"]) - 2):
+        assert ally_average(client) == before
+    # Loading figures is seen at once: Poland at nothing every year misses every target.
+    indicator = Indicator.objects.get(slug="defence-expenditure-gdp")
+    years = indicator.measurements.filter(ally__iso3="POL").values_list("year", flat=True)
+    import_measurements(
+        indicator=indicator,
+        rows=[
+            MeasurementRow("POL", year, Decimal("0.1"), False, "9999", "test")
+            for year in set(years)
+        ],
+    )
+    assert ally_average(client) != before
+
+
+def test_an_edited_measured_commitment_counts_again_in_the_average(client):
+    before = ally_average(client)
+    commitment = defence_spending()
+    # A target no ally reaches: Poland's score on it falls.
+    Commitment.objects.filter(pk=commitment.pk).update(
+        target_value=Decimal("99"), version=commitment.version + 1
+    )
+    assert ally_average(client) != before
+
+
 def changes_generation(action) -> bool:
     before = cache.generation()
     action()

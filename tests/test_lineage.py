@@ -145,3 +145,62 @@ def test_compare_takes_any_two_commitments_and_never_one_with_itself(client):
         page = client.get("/commitments/compare/", query)
         assert page.status_code == 200 and page.context["second"] is None
         assert "Choose two different commitments" in page.content.decode()
+
+
+def reference_family(commitment, parent_of):
+    """The family as read from every link in Python (how it was read before the
+    database walked the links): climb while the parent is linked, then descend."""
+    parent_of = dict(parent_of)
+    parent_of.setdefault(commitment.pk, commitment.parent_id)
+    children = {}
+    for pk, parent_id in sorted(parent_of.items()):
+        if parent_id in parent_of:
+            children.setdefault(parent_id, []).append(pk)
+    root, seen = commitment.pk, {commitment.pk}
+    while parent_of[root] in parent_of and parent_of[root] not in seen:
+        root = parent_of[root]
+        seen.add(root)
+    family, queue = set(), [root]
+    while queue:
+        pk = queue.pop()
+        if pk not in family:
+            family.add(pk)
+            queue.extend(children.get(pk, []))
+    return family
+
+
+def reference_root(pk, parent_of):
+    seen, parent = {pk}, parent_of.get(pk)
+    while parent is not None and parent not in seen:
+        pk = parent
+        seen.add(pk)
+        parent = parent_of.get(pk)
+    return pk
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_families_and_roots_read_in_the_database_are_those_of_every_link(seed):
+    """Random lines over the seed commitments, some members rejected: each one's family
+    (lineage_of) and root (the averages) are the same as from all the links at once."""
+    import random
+
+    from commitments.lineage import ancestor_links, family_of, linked_commitments
+    from commitments.models import Commitment
+
+    rng = random.Random(seed)
+    pks = sorted(Commitment.objects.values_list("pk", flat=True))
+    Commitment.objects.update(parent=None, relation="")
+    for index, pk in enumerate(pks[1:], 1):
+        if rng.random() < 0.7:
+            parent = rng.choice(pks[:index])
+            Commitment.objects.filter(pk=pk).update(parent=parent, relation="reaffirms")
+    rejected = rng.sample(pks, len(pks) // 5)
+    Commitment.objects.filter(pk__in=rejected).update(review=Commitment.Review.REJECTED)
+    links = dict(linked_commitments().values_list("pk", "parent_id"))
+    assert len(links) > len(pks) // 3
+    for commitment in Commitment.objects.all():
+        assert set(family_of(commitment)) == reference_family(commitment, links), commitment.pk
+    shown = list(Commitment.objects.shown().values_list("pk", flat=True))
+    climbed = ancestor_links(shown)
+    for pk in shown:
+        assert reference_root(pk, climbed) == reference_root(pk, links), pk

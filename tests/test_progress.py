@@ -60,3 +60,25 @@ def test_a_later_edition_replaces_an_earlier_figure_for_the_same_year(
         progress = progress_for(pledge)
     counts = {count.year: count for count in progress.counts}
     assert counts[2024].meeting == 24
+
+
+def test_an_allys_score_from_its_own_figures_is_its_row_of_the_full_table():
+    """The ally page scores each commitment from the ally's figures alone (and the
+    indicator's years from the database): the same score as its row among all allies."""
+    from commitments.models import Ally, Measurement
+    from commitments.progress import ally_score, indicator_years, latest_figures
+
+    measured = Commitment.objects.filter(indicator__isnull=False, target_value__isnull=False)
+    assert measured.count() >= 3
+    for commitment in measured.select_related("indicator", "summit"):
+        full = progress_for(commitment, allies=list(Ally.objects.order_by("name_en")))
+        years = indicator_years([commitment.indicator_id]).get(commitment.indicator_id, [])
+        of_allies = commitment.indicator.measurements.filter(ally__isnull=False)
+        assert years == sorted(set(of_allies.values_list("year", flat=True)))
+        for row in full.rows:
+            own = Measurement.objects.filter(indicator=commitment.indicator, ally=row.ally)
+            figures = latest_figures(commitment.indicator, own.select_related("ally"))
+            assert ally_score(commitment, row.ally, figures) == row.score, (commitment, row.ally)
+            if years == full.years:  # figures of allies, not only the Alliance's
+                alone = progress_for(commitment, allies=[row.ally], figures=figures, years=years)
+                assert alone.rows[0].cells == row.cells

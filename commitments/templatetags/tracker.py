@@ -3,13 +3,17 @@
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
 from django.utils.formats import get_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import figures
 from nato_tracker.languages import Localized
 from summits import text
+from summits.templatetags.meetings import as_written
 
 register = template.Library()
 
@@ -140,3 +144,117 @@ def shorten(value, limit) -> str:
     its language keeps it (for `marked` after it)."""
     cut = text.shorten(str(value), int(limit))
     return Localized(cut, value.language) if isinstance(value, Localized) else cut
+
+
+class FigureLinks:
+    """Addresses of the history of each figure of an indicator for one ally (or an
+    aggregate), reversed once: the pages write hundreds of them."""
+
+    def __init__(self, slug: str, who: str):
+        prefix, _sep, rest = reverse("commitments:figure_history", args=[slug, who, 1]).rpartition(
+            "/1/"
+        )
+        self.prefix, self.suffix = prefix + "/", "/" + rest
+
+    def __call__(self, year: int) -> str:
+        return f"{self.prefix}{year}{self.suffix}"
+
+
+def figure_html(m, meets, unit: str, link: str, block: bool = False) -> str:
+    """A figure linked to every edition's figure, with its marks (estimate, editor's,
+    revised) and its edition: what commitments/_figure.html shows."""
+    verdict = " meets" if meets else " misses" if meets is False else ""
+    marks = []
+    if m.estimate:
+        marks.append(format_html('<abbr class="estimate" title="{}">e</abbr>', _("estimate")))
+    if not m.is_official:
+        marks.append(
+            format_html(
+                ' <span class="pill origin-editor" title="{}">{}</span>', m.source, _("editor's")
+            )
+        )
+    revised = getattr(m, "revised_from", None)
+    if revised:
+        title = _("%(old)s in edition %(edition)s") % {
+            "old": figures.figure(revised.value, unit),
+            "edition": revised.edition,
+        }
+        marks.append(
+            format_html(
+                ' <span class="pill change-revised" title="{}">{}</span>', title, _("revised")
+            )
+        )
+    edition = format_html(
+        '<div class="meta">{}</div>' if block else ' <span class="meta">{}</span>', m.edition
+    )
+    return format_html(
+        '<a class="figure-link{}" href="{}" title="{}">{}</a>{}{}',
+        verdict,
+        link,
+        _("Edition %(edition)s: every edition's figure") % {"edition": m.edition},
+        figures.figure(m.value, unit),
+        mark_safe("".join(marks)),  # noqa: S308 (each mark is format_html's)
+        edition,
+    )
+
+
+@register.simple_tag
+def figure_link(m, meets, unit, slug, who, block=False) -> str:
+    """One figure (commitments/_figure.html)."""
+    return figure_html(m, meets, unit, FigureLinks(slug, who)(m.year), block)
+
+
+def _cell(cell, unit, links, block) -> str:
+    if not cell.member:
+        return format_html('<span class="nodata">{}</span>', _("not a member"))
+    if cell.measurement is None:
+        return format_html('<span class="nodata">{}</span>', _("no data"))
+    return figure_html(cell.measurement, cell.meets, unit, links(cell.year), block)
+
+
+@register.simple_tag
+def figure_cells(row, indicator, ally) -> str:
+    """An ally's row of figures, one <li> a year (the year, then its figure, "not a
+    member" or "no data"), written in one pass rather than a template loop per cell."""
+    links = FigureLinks(indicator.slug, ally.iso3.lower())
+    # Each edition under its figure, as on the commitment's page.
+    items = format_html_join(
+        "",
+        '<li><span class="year">{}</span> {}</li>',
+        ((c.year, _cell(c, indicator.unit, links, True)) for c in row.cells),
+    )
+    return format_html('<ul class="cells">{}</ul>', items)
+
+
+@register.simple_tag
+def figure_rows(measurements, ally) -> str:
+    """The <tr> of each of an ally's figures (indicator, year linked to its history,
+    value, edition and marks, source) in one pass."""
+    links = {}
+    editors = format_html(' <span class="pill origin-editor">{}</span>', _("editor's"))
+    withdrawn = format_html(' <span class="pill status-missed">{}</span>', _("withdrawn"))
+    estimate = format_html('<abbr class="estimate" title="{}">e</abbr>', _("estimate"))
+
+    def row(m):
+        slug = m.indicator.slug
+        if slug not in links:
+            links[slug] = FigureLinks(slug, ally.iso3.lower())
+        return (
+            mark_safe(' class="withdrawn"') if m.withdrawn else "",
+            m.indicator.local_name,
+            links[slug](m.year),
+            m.year,
+            figures.figure(m.value, m.indicator.unit),
+            estimate if m.estimate else "",
+            m.edition,
+            "" if m.is_official else editors,
+            withdrawn if m.withdrawn else "",
+            as_written(m.source),
+        )
+
+    return format_html_join(
+        "\n",
+        '<tr{}><td>{}</td><td><a href="{}">{}</a></td><td class="num">{}{}</td>'
+        '<td>{}{}{}</td><td class="meta">{}</td></tr>',
+        (row(m) for m in measurements),
+    )

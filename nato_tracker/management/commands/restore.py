@@ -1,44 +1,24 @@
 from pathlib import Path
 
-from django.apps import apps
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from nato_tracker.cache import data_loaded
-
-from .backup import EXCLUDED
-
-
-def rows_present() -> list[str]:
-    """Models holding rows that a restore would mix with, as app_label.model names."""
-    found = []
-    for model in apps.get_models():
-        label = model._meta.label_lower
-        if model._meta.app_label in EXCLUDED or label in EXCLUDED:
-            continue
-        if model._default_manager.exists():
-            found.append(label)
-    return found
+from nato_tracker.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Load a file written by `backup` into an empty, migrated database (all or nothing)."
+    help = (
+        "Load a file written by `backup` into a freshly migrated database, all or nothing: "
+        "the file is checked against its header first, every text against its SHA-256 after."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
 
     def handle(self, *args, path, **options):
-        if not path.exists():
-            raise CommandError(f"No backup at {path}.")
-        present = rows_present()
-        if present:
-            raise CommandError(
-                "The database is not empty (rows in "
-                + ", ".join(present[:5])
-                + "): restore into a new database, after `migrate`."
-            )
-        with transaction.atomic():
-            call_command("loaddata", str(path), verbosity=0)
-            data_loaded()
-        self.stdout.write(self.style.SUCCESS(f"Restored {path}."))
+        try:
+            header = restore_backup(path)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(
+            self.style.SUCCESS(f"Restored {path}: {header['records']:,} records, all checked.")
+        )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summits', '0005_french_names_and_provenance'),
+        ('summits', '0006_summit_date_index'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0005_releases'),
+        ('commitments', '0006_commitment_filter_index'),
     ]
 
     operations = [
