@@ -1,10 +1,21 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nato_tracker.cache import ChangesLoadedData
 from nato_tracker.history import HistoryAdmin
 
 from . import services
-from .models import Ally, Commitment, Indicator, Measurement, StatusChange
+from .models import (
+    Ally,
+    Commitment,
+    Contribution,
+    Indicator,
+    Measurement,
+    Release,
+    StatusChange,
+)
 
 
 @admin.register(Ally)
@@ -14,19 +25,92 @@ class AllyAdmin(ChangesLoadedData, admin.ModelAdmin):
     ordering = ["name_en"]
 
 
+class IndicatorForm(forms.ModelForm):
+    """A new indicator, defined without code: its unit and its source are required, and
+    the unit of an indicator that already has figures or contributions stays as it is."""
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "name_fr", "slug", "unit", "description", "description_fr", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].required = True
+
+    def clean_slug(self):
+        return self.cleaned_data["slug"].lower()
+
+    def clean_unit(self):
+        unit = self.cleaned_data["unit"]
+        indicator = self.instance
+        if indicator.pk and unit != indicator.unit:
+            figures = indicator.measurements.count() + indicator.contributions.count()
+            if figures:
+                raise forms.ValidationError(
+                    _(
+                        "%(count)s figures or contributions are recorded in %(unit)s: the unit "
+                        "cannot change. Create another indicator."
+                    )
+                    % {"count": figures, "unit": indicator.get_unit_display()}
+                )
+        return unit
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["name", "name_fr", "slug", "unit"]
-    search_fields = ["name", "name_fr", "slug"]
+    form = IndicatorForm
+    list_display = ["name", "name_fr", "slug", "unit", "source"]
+    list_filter = ["unit"]
+    search_fields = ["name", "name_fr", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Contribution)
+class ContributionAdmin(ChangesLoadedData, HistoryAdmin):
+    list_display = ["made_on", "contributor_display", "kind", "qualifier", "amount", "indicator"]
+    list_filter = ["indicator", "kind", "cumulative", "ally"]
+    search_fields = ["ally__name_en", "ally__name_fr", "contributor", "source", "stated_text"]
+    list_select_related = ["indicator", "ally"]
+    autocomplete_fields = ["ally"]
+    raw_id_fields = ["paragraph"]
+    date_hierarchy = "made_on"
+    readonly_fields = ["created_at"]
+
+    @admin.display(description=gettext_lazy("contributor"))
+    def contributor_display(self, obj):
+        return obj.contributor_name
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(ChangesLoadedData, admin.ModelAdmin):
-    list_display = ["indicator", "ally", "year", "value", "estimate", "edition"]
-    list_filter = ["indicator", "year", "edition", "estimate"]
+class MeasurementAdmin(ChangesLoadedData, HistoryAdmin):
+    list_display = [
+        "indicator", "ally", "aggregate", "year", "value", "estimate", "edition", "origin",
+        "withdrawn",
+    ]  # fmt: skip
+    list_filter = ["indicator", "year", "edition", "origin", "withdrawn", "estimate"]
     search_fields = ["ally__name_en", "ally__name_fr", "ally__iso3", "source"]
     list_select_related = ["indicator", "ally"]
     autocomplete_fields = ["ally"]
+    raw_id_fields = ["release", "author"]
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    """NATO's releases as loaded (from the page "Load NATO's figures" or the command
+    import_release): read only, the file kept as it came."""
+
+    list_display = ["edition", "title", "filename", "size", "loaded_at", "loaded_by"]
+    fields = ("edition", "title", "filename", "format", "size", "sha256", "loaded_at", "loaded_by")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class StatusChangeInline(admin.TabularInline):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commitments.figures import figure
 from nato_tracker.languages import colon
@@ -108,10 +109,16 @@ class Column:
     year: int
     meeting: int
     members: int
+    with_data: int | None = None  # None: every member has a figure
+
+    @property
+    def measured(self) -> int:
+        return self.members if self.with_data is None else self.with_data
 
 
 def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
-    """One column per year: allies meeting the target, against the allies at the time."""
+    """One column per year in three bands: allies meeting the target, allies with a
+    figure that do not, and allies without a figure (never counted as missing it)."""
     column_width, gap, left, top, bottom, plot_height = 70, 30, 40, 28, 30, 180
     width = left + len(columns) * (column_width + gap) + gap
     height = top + plot_height + bottom
@@ -124,32 +131,28 @@ def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="chart-years-title">',
         f'<title id="chart-years-title">{escape(title)}</title>',
-        "<desc>"
-        + escape(
-            ", ".join(
-                _("%(year)s: %(meeting)s of %(members)s")
-                % {"year": c.year, "meeting": c.meeting, "members": c.members}
-                for c in columns
-            )
-        )
-        + "</desc>",
+        "<desc>" + escape(", ".join(_describe_column(c) for c in columns)) + "</desc>",
         f'<line class="axis" x1="{left}" y1="{top + plot_height}" x2="{width - gap / 2}" '
         f'y2="{top + plot_height}"/>',
     ]
     for index, column in enumerate(columns):
         x = left + gap + index * (column_width + gap)
-        parts.append(
-            f'<rect class="members" x="{x}" y="{y(column.members):.1f}" width="{column_width}" '
-            f'height="{top + plot_height - y(column.members):.1f}"/>'
+        bands = (
+            ("meets", 0, column.meeting),
+            ("misses", column.meeting, column.measured),
+            ("nofigure", column.measured, column.members),
         )
-        parts.append(
-            f'<rect class="col meets" x="{x}" y="{y(column.meeting):.1f}" '
-            f'width="{column_width}" height="{top + plot_height - y(column.meeting):.1f}">'
-            f"<title>{column.year}{colon()} {column.meeting} / {column.members}</title></rect>"
-        )
+        for kind, low, high in bands:
+            if high <= low:
+                continue
+            parts.append(
+                f'<rect class="col {kind}" x="{x}" y="{y(high):.1f}" width="{column_width}" '
+                f'height="{y(low) - y(high):.1f}"><title>{escape(_describe_column(column))}'
+                "</title></rect>"
+            )
         parts.append(
             f'<text class="value" x="{x + column_width / 2}" y="{y(column.members) - 6:.1f}" '
-            f'text-anchor="middle">{column.meeting} / {column.members}</text>'
+            f'text-anchor="middle">{column.meeting} / {column.measured}</text>'
         )
         parts.append(
             f'<text class="label" x="{x + column_width / 2}" y="{top + plot_height + 18}" '
@@ -157,6 +160,20 @@ def meeting_over_years_chart(columns: list[Column], *, title: str) -> str:
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _describe_column(column: Column) -> str:
+    text = _("%(year)s: %(meeting)s of %(members)s") % {
+        "year": column.year,
+        "meeting": column.meeting,
+        "members": column.measured,
+    }
+    missing = column.members - column.measured
+    if missing:
+        text += " " + ngettext(
+            "(%(count)s without a figure)", "(%(count)s without a figure)", missing
+        ) % {"count": missing}
+    return text
 
 
 def sparkline(

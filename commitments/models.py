@@ -89,14 +89,27 @@ class Indicator(models.Model):
         PCT_GDP = "pct_gdp", _("% of GDP")
         PCT_DEFENCE_BUDGET = "pct_defence_budget", _("% of defence expenditure")
         EUR = "EUR", _("euros")
+        USD = "USD", _("US dollars")
         USD_MILLION = "USD_million", _("million US dollars")
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200, help_text=_("In English."))
+    # Units of money: their figures are amounts, followed through contributions.
+    AMOUNT_UNITS = (Unit.EUR, Unit.USD)
+
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Lower-case words joined by hyphens.")
+    )
+    name = models.CharField(_("name"), max_length=200, unique=True, help_text=_("In English."))
     name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit)
-    description = models.TextField(_("description"), blank=True, help_text=_("In English."))
-    description_fr = models.TextField(_("description in French"), blank=True)
+    description = models.TextField(
+        _("definition"), blank=True, help_text=_("In English: what is counted, and what is not.")
+    )
+    description_fr = models.TextField(_("definition in French"), blank=True)
+    source = models.TextField(
+        _("source"),
+        blank=True,
+        help_text=_("Who publishes the figures, and where (the release or table)."),
+    )
 
     local_name = Translated(en="name", fr="name_fr")
     local_description = Translated(en="description", fr="description_fr")
@@ -113,6 +126,10 @@ class Indicator(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def is_amount(self) -> bool:
+        return self.unit in self.AMOUNT_UNITS
 
 
 EDITION_FORMAT = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
@@ -794,6 +811,145 @@ class StatusChange(models.Model):
         return (*self.commitment.natural_key(), self.as_of.isoformat(), self.status)
 
     natural_key.dependencies = ["commitments.commitment"]  # type: ignore[attr-defined]
+
+
+# Money pledged and delivered ---------------------------------------------------------------
+
+
+class ContributionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, indicator, ally, contributor, kind, made_on, amount):
+        return self.get(
+            indicator__slug=indicator,
+            ally__iso3=ally,
+            contributor=contributor,
+            kind=kind,
+            made_on=made_on,
+            amount=amount,
+        )
+
+    def for_tally(self):
+        return self.select_related("ally", "paragraph__document").defer(
+            "paragraph__folded_text", *without_document_text("paragraph__document")
+        )
+
+
+class Contribution(models.Model):
+    """Money an ally (or a partner, or all contributors together as a text states it)
+    pledged or delivered towards an amount indicator, dated and sourced: the way the
+    Kiel Institute's Ukraine Support Tracker records aid."""
+
+    class Kind(models.TextChoices):
+        PLEDGED = "pledged", _("pledged")
+        DELIVERED = "delivered", _("delivered")
+
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        verbose_name=_("indicator"),
+        help_text=_("An indicator counted in money (euros or US dollars)."),
+    )
+    ally = models.ForeignKey(
+        Ally,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("ally"),
+    )
+    contributor = models.CharField(
+        _("other contributor"),
+        max_length=200,
+        blank=True,
+        help_text=_("A partner that is not an ally; empty with no ally: all contributors."),
+    )
+    kind = models.CharField(_("pledged or delivered"), max_length=20, choices=Kind)
+    made_on = models.DateField(_("date"))
+    qualifier = models.CharField(
+        _("as written"),
+        max_length=20,
+        choices=Commitment.Comparator,
+        default=Commitment.Comparator.EXACTLY,
+        help_text=_("“more than”, “at least”, “up to”: kept as the source says it."),
+    )
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    cumulative = models.BooleanField(
+        _("total to date"),
+        default=False,
+        help_text=_(
+            "A total of every contribution up to its date (as a text states it), not one "
+            "contribution: the contributions dated after it add to it."
+        ),
+    )
+    source = models.TextField(_("source"))
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("paragraph stating it"),
+    )
+    stated_text = models.CharField(_("words of the text"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    objects = ContributionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "made_on", "pk"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="commitments_contribution_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ally__isnull=True) | models.Q(contributor=""),
+                name="commitments_contribution_ally_or_contributor",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "ally", "kind", "made_on", "amount"],
+                condition=models.Q(ally__isnull=False),
+                name="commitments_contribution_unique_ally",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "contributor", "kind", "made_on", "amount"],
+                condition=models.Q(ally__isnull=True),
+                name="commitments_contribution_unique_other",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.contributor_name} · {self.get_kind_display()} · {self.made_on}: {self.amount}"
+        )
+
+    def natural_key(self):
+        return (
+            self.indicator.slug,
+            self.ally.iso3 if self.ally_id else None,
+            self.contributor,
+            self.kind,
+            self.made_on.isoformat(),
+            str(self.amount),
+        )
+
+    natural_key.dependencies = ["commitments.indicator", "commitments.ally"]  # type: ignore[attr-defined]
+
+    @property
+    def contributor_name(self) -> str:
+        if self.ally is not None:
+            return self.ally.name
+        return self.contributor or str(_("All contributors"))
+
+    def clean(self):
+        if self.indicator_id and not self.indicator.is_amount:
+            raise ValidationError(
+                {"indicator": _("Contributions are counted in money: choose an amount indicator.")}
+            )
 
 
 # Statuses that settle a commitment whose deadline has passed, once recorded after it.

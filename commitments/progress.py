@@ -7,15 +7,23 @@ counts. An ally is counted for a year only if it was a member that year.
 Scores follow the G7 Research Group's compliance scale, by each target's assessment
 rule (scoring.py). The Alliance average is the mean of the scores.
 
-Amount pledges (in euros, made by the Alliance) are followed through Alliance-wide
-figures: the one for the deadline year when there is one, else the latest.
+Amount pledges (an indicator counted in money) are followed through contributions,
+pledged and delivered (tally.py).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from nato_tracker import clock
+
 from .models import Ally, Commitment, Measurement
 from .scoring import NO_SCORE, Rule, Score, rule_for, score
+from .tally import Tally, tally
+
+# The three bands of every count: an ally meets the target, does not, or has no figure.
+MEETS, NOT_MEETING, NO_FIGURE = "meets", "does_not_meet", "no_figure"
+# And a year before the ally joined: no verdict at all.
+NOT_MEMBER = "not_member"
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,16 @@ class Cell:
     @property
     def value(self) -> Decimal | None:
         return self.measurement.value if self.measurement else None
+
+    @property
+    def band(self) -> str:
+        if not self.member:
+            return NOT_MEMBER
+        if self.measurement is None:
+            return NO_FIGURE
+        if self.meets is None:
+            return ""  # a figure, and no target to hold it to
+        return MEETS if self.meets else NOT_MEETING
 
 
 @dataclass
@@ -50,33 +68,40 @@ def score_row(commitment: Commitment, row: AllyRow, rule: Rule | None = None) ->
 
 
 @dataclass(frozen=True)
-class Amount:
-    """An amount pledged against the Alliance-wide amount recorded."""
-
-    pledged: Decimal
-    recorded: Measurement | None
-
-    @property
-    def share(self) -> float:
-        if self.recorded is None or not self.pledged:
-            return 0.0
-        return float(self.recorded.value / self.pledged)
-
-    @property
-    def percent(self) -> int:
-        return round(self.share * 100)
-
-
-@dataclass(frozen=True)
 class YearCount:
+    """One year's allies in three bands: meeting the target, not meeting it, and
+    without a figure. Unknown is not "no": an ally without a figure is never counted
+    as missing the target."""
+
     year: int
     members: int
     with_data: int
     meeting: int
 
     @property
+    def not_meeting(self) -> int:
+        return self.with_data - self.meeting
+
+    @property
+    def without_data(self) -> int:
+        return self.members - self.with_data
+
+    @property
     def share(self) -> float:
-        return self.meeting / self.members if self.members else 0.0
+        """Share of the allies with a figure that meet the target."""
+        return self.meeting / self.with_data if self.with_data else 0.0
+
+    def bands(self) -> list[tuple[str, int, float]]:
+        """(band, allies, percent of the members) for meets, does not meet, no figure."""
+        total = self.members or 1
+        return [
+            (band, count, round(100 * count / total, 2))
+            for band, count in (
+                (MEETS, self.meeting),
+                (NOT_MEETING, self.not_meeting),
+                (NO_FIGURE, self.without_data),
+            )
+        ]
 
 
 @dataclass
@@ -87,7 +112,7 @@ class Progress:
     counts: list[YearCount]
     alliance: list[Measurement]
 
-    amount: Amount | None = None
+    amount: Tally | None = None
 
     @property
     def latest(self) -> YearCount | None:
@@ -192,14 +217,15 @@ def ally_score(commitment: Commitment, ally: Ally, figures) -> Score:
     return score(commitment, rule_for(commitment), values, ally=ally)
 
 
-def amount_for(commitment: Commitment, figures) -> Amount | None:
-    if commitment.target_value is None or commitment.unit != Commitment.Unit.EUR:
-        return None
-    alliance = {year: m for (iso3, year), m in figures.items() if iso3 is None}
-    year = commitment.deadline_year if commitment.deadline_year in alliance else None
-    if year is None and alliance:
-        year = max(alliance)
-    return Amount(commitment.target_value, alliance.get(year))
+def amount_for(commitment: Commitment, contributions) -> Tally:
+    """Money pledged and delivered towards an amount commitment, as of today."""
+    return tally(
+        contributions,
+        today=clock.today(),
+        target=commitment.target_value,
+        target_qualifier=commitment.comparator,
+        deadline_year=commitment.deadline_year,
+    )
 
 
 def progress_for(
@@ -207,6 +233,7 @@ def progress_for(
     allies: list[Ally] | None = None,
     measurements=None,
     figures=None,
+    contributions=None,
     years: list[int] | None = None,
 ) -> Progress | None:
     """Per-ally table and yearly counts, or None when the commitment has nothing to measure.
@@ -214,12 +241,20 @@ def progress_for(
     `allies` defaults to the named allies of a commitment binding named allies, else all
     of them; `measurements` to the indicator's figures (see latest_figures); `figures`,
     when given, are the indicator's latest figures already computed (or those of some
-    allies only, with `years`, the indicator's years: see indicator_years).
+    allies only, with `years`, the indicator's years: see indicator_years). An indicator
+    counted in money is followed through its contributions (`contributions`, else its
+    own), not through figures per ally.
     """
     indicator = commitment.indicator
     if indicator is None:
         return None
-    if figures is None:
+    amount = None
+    if indicator.is_amount:
+        if contributions is None:
+            contributions = indicator.contributions.for_tally()
+        amount = amount_for(commitment, contributions)
+        figures = {}
+    elif figures is None:
         figures = latest_figures(indicator, measurements)
     if years is None:
         years = sorted({year for (_iso3, year) in figures})
@@ -253,4 +288,4 @@ def progress_for(
     alliance = sorted(
         (m for (iso3, _year), m in figures.items() if iso3 is None), key=lambda m: m.year
     )
-    return Progress(commitment, years, rows, counts, alliance, amount_for(commitment, figures))
+    return Progress(commitment, years, rows, counts, alliance, amount)

@@ -9,6 +9,11 @@ urlpatterns = [
     path("commitments/compare/", views.commitment_compare, name="compare"),
     path("commitments/<slug:slug>/feed.atom", feeds.CommitmentFeed(), name="feed"),
     path("commitments/<slug:slug>/", views.commitment_detail, name="detail"),
+    path(
+        "commitments/<slug:slug>/progress.<str:fmt>",
+        views.commitment_progress_export,
+        name="progress_export",
+    ),
     path("commitments/<slug:slug>/edit/", views.commitment_edit, name="edit"),
     path("commitments/<slug:slug>/review/", views.commitment_review, name="review"),
     path("commitments/<slug:slug>/status/new/", views.status_create, name="status_create"),

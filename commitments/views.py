@@ -130,6 +130,48 @@ def commitment_export(request, fmt):
     return exports.stream(rows, COMMITMENT_FIELDS, fmt, "commitments")
 
 
+PROGRESS_FIELDS = [
+    "commitment",
+    "indicator",
+    "unit",
+    "ally",
+    "ally_name",
+    "year",
+    "value",
+    "estimate",
+    "edition",
+    "target",
+    "band",
+]
+
+
+def commitment_progress_export(request, slug, fmt):
+    """Every ally's figure per year against the commitment's target, each with its band:
+    meets, does_not_meet, no_figure (never counted as missing), or not_member."""
+    commitment = get_object_or_404(Commitment.objects.for_list(), slug=slug)
+    progress = progress_for(commitment)
+    if progress is None:
+        raise Http404(_("This commitment has nothing to measure."))
+    rows = (
+        {
+            "commitment": commitment.slug,
+            "indicator": commitment.indicator.slug,
+            "unit": commitment.indicator.unit,
+            "ally": row.ally.iso3,
+            "ally_name": row.ally.name_en,
+            "year": cell.year,
+            "value": cell.value,
+            "estimate": bool(cell.measurement and cell.measurement.estimate),
+            "edition": cell.measurement.edition if cell.measurement else None,
+            "target": commitment.target_value,
+            "band": cell.band or None,
+        }
+        for row in progress.rows
+        for cell in row.cells
+    )
+    return exports.stream(rows, PROGRESS_FIELDS, fmt, f"{commitment.slug}-progress")
+
+
 def _commitment_row(request, commitment):
     return {
         "slug": commitment.slug,
@@ -246,7 +288,7 @@ def _progress_charts(commitment, progress):
     years = None
     if commitment.has_target:
         years = charts.meeting_over_years_chart(
-            [charts.Column(c.year, c.meeting, c.members) for c in progress.counts],
+            [charts.Column(c.year, c.meeting, c.members, c.with_data) for c in progress.counts],
             title=_("Allies at %(target)s, per year") % {"target": target_label(commitment)},
         )
     return {"year": year, "allies": allies, "years": years}

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commitments import services as commitment_services
-from commitments.models import Ally, Category, Commitment, Measurement
+from commitments.models import Ally, Category, Commitment, Contribution, Measurement
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
@@ -113,10 +113,18 @@ def headlines_with_progress(headlines: list[Commitment]) -> list[tuple[Commitmen
         ).select_related("ally")
         allies = list(Ally.objects.order_by("name_en"))
         by_indicator = latest_figures_by_indicator(figures)
+        contributions: dict[int, list] = {}
+        for contribution in Contribution.objects.filter(
+            indicator__in=[c.indicator_id for c in headlines]
+        ).for_tally():
+            contributions.setdefault(contribution.indicator_id, []).append(contribution)
         summaries = []
         for commitment in headlines:
             progress = progress_for(
-                commitment, allies=allies, figures=by_indicator.get(commitment.indicator_id, {})
+                commitment,
+                allies=allies,
+                figures=by_indicator.get(commitment.indicator_id, {}),
+                contributions=contributions.get(commitment.indicator_id, []),
             )
             summaries.append(progress and (progress.years, progress.counts, progress.amount))
         return summaries

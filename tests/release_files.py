@@ -100,14 +100,14 @@ def aggregates(values: dict, europe: str, total: str) -> list[list]:
 
 
 def release_sheets(
-    *, gdp=None, equipment=None, usd=None, skip=(), extra_rows=(), title_year=2025
+    *, gdp=None, equipment=None, usd=None, skip=(), extra_rows=()
 ) -> list[tuple[str, list[list]]]:
     """The sheets of a release: (name, rows). `gdp`, `equipment`, `usd`: figures that
     differ from the defaults ({(iso3, year): value}); `skip`: tables left out
     ("gdp", "equipment", "usd"); `extra_rows`: rows added to the share of GDP table."""
     cover = [
         ["North Atlantic Treaty Organization"],
-        [f"Defence Expenditure of NATO Countries (2014-{title_year})"],
+        [f"Defence Expenditure of NATO Countries (2014-{YEARS[-1]})"],
         ["Communiqué PR/CP(2025)000 (test file)"],
     ]
     sheets = [("Cover", cover)]

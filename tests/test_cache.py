@@ -92,7 +92,7 @@ def test_the_home_page_keeps_its_headline_progress_until_figures_are_loaded(
     after = headline_figures(client)
     assert after != before
     members = sum(ally.was_member_in(latest.year) for ally in Ally.objects.all())
-    assert any(f"{members} of {members} allies" in figure for figure in after)
+    assert any(f"{members} of the {members} allies with a figure" in figure for figure in after)
 
 
 def test_an_edited_headline_is_computed_again(client):

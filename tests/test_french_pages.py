@@ -50,6 +50,8 @@ NOT_PAGES = {
     "commitments:review": "a form post",
     "commitments:assessment_publish": "a form post",
     "commitments:figure_withdraw": "a form post",
+    "commitments:progress_export": "CSV or JSON",
+    "imports:release_confirm": "a form post",
     "commitments:release_file": "a release's file",
     "reader:paragraphs_export": "CSV or JSON",
     "imports:confirm": "a form post",
@@ -149,6 +151,7 @@ def pages(annotation, cycle_page):
             [f"/annotations/{annotation.pk}/history/{note_history.history_id}/restore/"],
         ),
         "imports:upload": ("admin", ["/import/"]),
+        "imports:release_upload": ("admin", ["/import/figures/"]),
         "login": ("anyone", ["/accounts/login/"]),
     }
 
@@ -162,6 +165,9 @@ def _first_assessment():
 PLACEHOLDER = re.compile(
     r"%\(\w+\)[sd]|\{\{[^}]*\}\}|<(\w+) lang=\"[^\"]*\">.*?</\1>|<[^>]+>", re.DOTALL
 )
+
+
+QUOTED = re.compile(r"«[^»]*»")
 
 
 def words(texts) -> set[str]:
@@ -193,8 +199,9 @@ def vocabularies() -> tuple[set[str], set[str]]:
         + list(Measurement.objects.values_list("source", flat=True).distinct())
     )
     french = words(
-        [e.msgstr for e in catalogue]
-        + [s for e in catalogue for s in e.msgstr_plural.values()]
+        # What a French message quotes in guillemets may be in another language.
+        [QUOTED.sub(" ", e.msgstr) for e in catalogue]
+        + [QUOTED.sub(" ", s) for e in catalogue for s in e.msgstr_plural.values()]
         + french_labels
         + list(Ally.objects.values_list("name_fr", flat=True))
         + [

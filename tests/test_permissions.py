@@ -46,6 +46,8 @@ MATRIX = {
     "assessment_edit":         [(L, L),      DENIED,     FORM,       FORM],
     "assessment_publish":      [(405, L),    (405, 403), (405, 302), (405, 302)],
     "figure_withdraw_nato":    [(405, L),    (405, 403), (405, 403), (405, 302)],
+    "release_upload":          [(L, L),      DENIED,     DENIED,     (200, 400)],
+    "release_confirm":         [(405, L),    (405, 403), (405, 403), (405, 409)],
     "figure_withdraw_editor":  [(405, L),    (405, 403), (405, 302), (405, 302)],
 }  # fmt: skip
 
@@ -98,6 +100,8 @@ def world():
         "assessment_publish": reverse("commitments:assessment_publish", args=[cycle.slug]),
         "figure_withdraw_nato": reverse("commitments:figure_withdraw", args=[official.pk]),
         "figure_withdraw_editor": reverse("commitments:figure_withdraw", args=[editors.pk]),
+        "release_upload": reverse("imports:release_upload"),
+        "release_confirm": reverse("imports:release_confirm"),
     }
     return users, urls
 
@@ -144,11 +148,12 @@ def test_the_matrix_covers_every_write_url():
              "reader:document_compare",
              "commitments:list", "commitments:detail", "commitments:compare",
              "commitments:export", "commitments:measurements_export", "commitments:allies",
+             "commitments:progress_export",
              "commitments:ally", "commitments:ally_compare", "commitments:methodology",
              "commitments:feed", "commitments:ally_feed", "commitments:tracker_feed",
              "commitments:assessments", "commitments:assessment",
              "commitments:assessment_export", "commitments:figure_history",
-             "commitments:release_file"}  # fmt: skip
+             "commitments:release_file", "commitments:ally_map"}  # fmt: skip
     covered = {
         "reader:annotation_create", "reader:commitment_add", "reader:annotation_edit",
         "reader:annotation_delete",
@@ -157,7 +162,7 @@ def test_the_matrix_covers_every_write_url():
         "commitments:measurement_create", "commitments:history", "commitments:restore",
         "imports:upload", "imports:confirm", "commitments:assessment_create",
         "commitments:assessment_edit", "commitments:assessment_publish",
-        "commitments:figure_withdraw",
+        "commitments:figure_withdraw", "imports:release_upload", "imports:release_confirm",
     }  # fmt: skip
     assert names - reads == covered
 

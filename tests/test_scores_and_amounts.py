@@ -4,9 +4,11 @@ from decimal import Decimal
 import pytest
 
 from commitments.charts import Bar, Column, ally_values_chart, meeting_over_years_chart
-from commitments.models import Commitment, Indicator, Measurement
+from commitments.models import Commitment
 from commitments.progress import progress_for
 from commitments.templatetags.tracker import euros, headline, score, target_phrase
+
+TWO_PCT_HEADLINE = "23 of the 31 allies with a figure at 2% or more in 2024, 1 without"
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,7 @@ def commitment(slug):
 
 def test_two_percent_headline_counts_23_of_32_allies_in_2024():
     progress = progress_for(commitment("vilnius-2023-defence-spending-2-pct-gdp"))
-    assert headline(progress) == "23 of 32 allies at 2% or more in 2024"
+    assert headline(progress) == TWO_PCT_HEADLINE
 
 
 def test_scores_follow_the_g7_scale_and_the_alliance_average_is_their_mean():
@@ -47,46 +49,6 @@ def test_before_the_deadline_an_ally_below_target_is_in_progress():
     progress = progress_for(pledge)
     slovenia = next(row for row in progress.rows if row.ally.iso3 == "SVN")
     assert (slovenia.score.value, slovenia.score.status) == (0, "in_progress")
-
-
-def test_amount_pledges_show_the_alliance_figure_against_the_pledge():
-    baseline = commitment("washington-2024-ukraine-40-billion-baseline")
-    assert progress_for(baseline).amount.recorded is None
-    indicator = Indicator.objects.get(slug="ukraine-military-assistance")
-    for year, value in [(2024, "50000000000"), (2025, "30000000000")]:
-        Measurement.objects.create(
-            indicator=indicator,
-            ally=None,
-            year=year,
-            value=Decimal(value),
-            edition="2025-06",
-            source="test figures",
-        )
-    amount = progress_for(baseline).amount
-    assert amount.recorded.year == 2025  # the deadline year, not the largest figure
-    assert amount.pledged == Decimal("40000000000")
-    assert amount.percent == 75
-    assert not baseline.meets(amount.recorded.value)
-
-
-def test_cap_pledge_takes_the_latest_cumulative_figure(client, django_assert_max_num_queries):
-    cap = commitment("vilnius-2023-cap-multi-year-programme")
-    indicator = Indicator.objects.get(slug="cap-funding")
-    for year, value in [(2023, "500000000"), (2024, "650000000")]:
-        Measurement.objects.create(
-            indicator=indicator,
-            ally=None,
-            year=year,
-            value=Decimal(value),
-            edition="2024-12",
-            source="test figures",
-        )
-    amount = progress_for(cap).amount
-    assert (amount.recorded.year, amount.percent) == (2024, 130)
-    with django_assert_max_num_queries(10):
-        html = client.get(cap.get_absolute_url()).content.decode()
-    assert "650 million euros" in html and "500 million euros" in html
-    assert "130% of the amount pledged." in html
 
 
 @pytest.mark.parametrize(
@@ -155,5 +117,5 @@ def test_the_commitment_page_embeds_both_charts_and_the_scores(client):
         commitment("vilnius-2023-defence-spending-2-pct-gdp").get_absolute_url()
     ).content.decode()
     assert html.count("<svg") == 2
-    assert "23 of 32 allies at 2% or more in 2024" in html
+    assert TWO_PCT_HEADLINE in html
     assert "Alliance average" in html

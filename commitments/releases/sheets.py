@@ -6,6 +6,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -25,14 +27,17 @@ def file_format(data: bytes, filename: str = "") -> str:
     if data.startswith(XLSX_MAGIC):
         return "xlsx"
     if filename.lower().endswith((".xlsx", ".xlsm")):
-        raise ReleaseError(f"{filename} is named as a workbook but is not one (not a zip file).")
+        raise ReleaseError(
+            _("%(name)s is named as a workbook but is not one (not a zip file).")
+            % {"name": filename}
+        )
     return "csv"
 
 
 def read_sheets(data: bytes, filename: str = "") -> tuple[str, list[Sheet]]:
     """(format, sheets) of a workbook or a CSV file; raises ReleaseError."""
     if not data:
-        raise ReleaseError("The file is empty.")
+        raise ReleaseError(_("The file is empty."))
     fmt = file_format(data, filename)
     return fmt, (read_workbook(data) if fmt == "xlsx" else [read_csv(data, filename)])
 
@@ -44,14 +49,18 @@ def read_workbook(data: bytes) -> list[Sheet]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ReleaseError(f"The file cannot be read as an Excel workbook ({error}).") from error
+        raise ReleaseError(
+            _("The file cannot be read as an Excel workbook (%(error)s).") % {"error": error}
+        ) from error
     try:
         return [
             Sheet(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
             for sheet in workbook.worksheets
         ]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ReleaseError(f"The workbook cannot be read ({error}).") from error
+        raise ReleaseError(
+            _("The workbook cannot be read (%(error)s).") % {"error": error}
+        ) from error
     finally:
         workbook.close()
 
@@ -66,9 +75,9 @@ def read_csv(data: bytes, filename: str = "") -> Sheet:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 leaves only five bytes undefined
-        raise ReleaseError("The CSV file is neither UTF-8 nor Windows-1252 text.")
+        raise ReleaseError(_("The CSV file is neither UTF-8 nor Windows-1252 text."))
     if "\x00" in text:
-        raise ReleaseError("The file is not text: it holds NUL bytes.")
+        raise ReleaseError(_("The file is not text: it holds NUL bytes."))
     sample = text[:20000]
     delimiter = max((",", ";", "\t"), key=sample.count)
     rows: list[list[object]] = [

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from . import names
 from .sheets import ReleaseError, Sheet
 
@@ -25,8 +27,10 @@ class TableKind:
 
     indicator: str  # indicator slug
     name: str  # the indicator's name, when it must be created
+    name_fr: str
     unit: str  # Indicator.Unit
     description: str
+    description_fr: str
     needs: tuple[tuple[str, ...], ...]  # each group: one of these words in the title
     never: tuple[str, ...]  # none of these words in the title
 
@@ -36,9 +40,12 @@ TABLE_KINDS: dict[str, TableKind] = {
     "gdp-share": TableKind(
         indicator="defence-expenditure-gdp",
         name="Defence expenditure as a share of GDP",
+        name_fr="Dépenses de défense en part du PIB",
         unit="pct_gdp",
         description="NATO estimates of each ally's defence expenditure as a percentage of "
         "its gross domestic product.",
+        description_fr="Estimations de l’OTAN des dépenses de défense de chaque Allié en "
+        "pourcentage de son produit intérieur brut.",
         needs=(
             ("gdp", "pib", "gross domestic product"),
             ("share", "%", "percent", "percentage", "pourcentage", "part"),
@@ -48,18 +55,24 @@ TABLE_KINDS: dict[str, TableKind] = {
     "equipment-share": TableKind(
         indicator="major-equipment-share",
         name="Major equipment as a share of defence expenditure",
+        name_fr="Équipements majeurs en part des dépenses de défense",
         unit="pct_defence_budget",
         description="Equipment expenditure, research and development included, as a "
         "percentage of each ally's defence expenditure.",
+        description_fr="Dépenses d’équipement, recherche et développement compris, en "
+        "pourcentage des dépenses de défense de chaque Allié.",
         needs=(("equipment", "equipement"),),
         never=("million", "dollars", "personnel", "infrastructure"),
     ),
     "usd": TableKind(
         indicator="defence-expenditure-usd",
         name="Defence expenditure in US dollars",
+        name_fr="Dépenses de défense en dollars des États-Unis",
         unit="USD_million",
         description="Each ally's defence expenditure in million US dollars, at current "
         "prices and exchange rates, as NATO publishes it.",
+        description_fr="Dépenses de défense de chaque Allié en millions de dollars des "
+        "États-Unis, aux prix et taux de change courants, telles que l’OTAN les publie.",
         needs=(("us dollars", "usd", "dollars des etats-unis", "dollars americains"),
                ("defence expenditure", "defense expenditure", "depenses de defense")),
         never=("constant", "gdp", "gross domestic product", "pib", "per capita", "par habitant"),
@@ -111,7 +124,7 @@ class Table:
 
     @property
     def where(self) -> str:
-        return f"sheet {self.sheet!r}, row {self.row}"
+        return place(self.sheet, self.row)
 
     @property
     def years(self) -> list[int]:
@@ -127,6 +140,11 @@ class ParsedRelease:
     @property
     def figures(self) -> list[Figure]:
         return [figure for table in self.tables.values() for figure in table.figures]
+
+
+def place(sheet: str, row: int) -> str:
+    """ "sheet 'Table 3', row 12", in the reader's language."""
+    return _("sheet %(sheet)s, row %(row)d") % {"sheet": repr(sheet), "row": row}
 
 
 def text_of(cell) -> str:
@@ -196,9 +214,15 @@ def parse_value(cell, where: str, decimal_comma: bool = False) -> tuple[Decimal 
         try:
             value = Decimal(text.replace(",", "."))
         except InvalidOperation:
-            raise ReleaseError(f"{where}: {str(cell)!r} is not a figure.") from None
+            raise ReleaseError(
+                _("%(where)s: %(cell)s is not a figure.")
+                % {"where": where, "cell": repr(str(cell))}
+            ) from None
     if not value.is_finite() or value < 0:
-        raise ReleaseError(f"{where}: {str(cell)!r} is not a figure of this table.")
+        raise ReleaseError(
+            _("%(where)s: %(cell)s is not a figure of this table.")
+            % {"where": where, "cell": repr(str(cell))}
+        )
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP), estimate
 
 
@@ -209,17 +233,22 @@ def _read_row(
     name = next((text_of(c) for c in row[:first] if text_of(c)), "")
     values = [row[c.index] if c.index < len(row) else None for c in table.columns]
     has_values = any(text_of(v) and text_of(v).lower() not in NO_FIGURE for v in values)
-    where = f"sheet {table.sheet!r}, row {number}"
+    where = place(table.sheet, number)
     if not name:
         if has_values:
-            raise ReleaseError(f"{where}: figures without the name of an ally.")
+            raise ReleaseError(
+                _("%(where)s: figures without the name of an ally.") % {"where": where}
+            )
         return
     match = names.match_name(name)
     if match is None:
         if has_values:
             raise ReleaseError(
-                f"{where}: {name!r} is not the name of an ally or of an aggregate NATO "
-                "publishes (add it to the name variants if it is a new spelling)."
+                _(
+                    "%(where)s: %(name)s is not the name of an ally or of an aggregate NATO "
+                    "publishes (add it to the name variants if it is a new spelling)."
+                )
+                % {"where": where, "name": repr(name)}
             )
         if FOOTNOTE.match(name) or len(name) > 80:
             table.ended = True  # footnotes: the table is over
@@ -235,7 +264,10 @@ def _read_row(
         if value is None:
             continue
         if (code, column.year) in seen:
-            raise ReleaseError(f"{where}: {name!r} appears twice in this table.")
+            raise ReleaseError(
+                _("%(where)s: %(name)s appears twice in this table.")
+                % {"where": where, "name": repr(name)}
+            )
         table.figures.append(
             Figure(
                 kind=table.kind,
@@ -282,31 +314,41 @@ def parse_release(sheets: list[Sheet], *, edition_year: int) -> ParsedRelease:
                 continue
             if table.kind in found:
                 raise ReleaseError(
-                    f"Two tables of {TABLE_KINDS[table.kind].name.lower()}: "
-                    f"{found[table.kind].where} and {table.where}."
+                    _("Two tables of %(what)s: %(first)s and %(second)s.")
+                    % {
+                        "what": TABLE_KINDS[table.kind].name.lower(),
+                        "first": found[table.kind].where,
+                        "second": table.where,
+                    }
                 )
             late = [year for year in table.years if year > edition_year]
             if late:
                 raise ReleaseError(
-                    f"{table.where}: the header has {late[0]}, after the edition's year "
-                    f"({edition_year})."
+                    _("%(where)s: the header has %(year)d, after the edition's year (%(edition)d).")
+                    % {"where": table.where, "year": late[0], "edition": edition_year}
                 )
             if not table.figures:
-                raise ReleaseError(f"{table.where}: the table has no figure of any ally.")
+                raise ReleaseError(
+                    _("%(where)s: the table has no figure of any ally.") % {"where": table.where}
+                )
             found[table.kind] = table
     if not found and not passed_over:
         raise ReleaseError(
-            "No table with a header row of years (2014, 2015, …) was found in "
-            f"{', '.join(repr(s.name) for s in sheets)}: this is not NATO's release of "
-            "defence expenditure."
+            _(
+                "No table with a header row of years (2014, 2015, …) was found in "
+                "%(sheets)s: this is not NATO's release of defence expenditure."
+            )
+            % {"sheets": ", ".join(repr(s.name) for s in sheets)}
         )
     missing = [kind for kind in TABLE_KINDS if kind not in found]
     if missing:
-        seen = "; ".join(f"{t.where}: {t.label[:80]!r}" for t in passed_over) or "none"
+        seen = "; ".join(f"{t.where}: {t.label[:80]!r}" for t in passed_over) or _("none")
         raise ReleaseError(
-            "Missing table(s): "
-            + ", ".join(TABLE_KINDS[kind].name.lower() for kind in missing)
-            + f". Tables found and not read: {seen}."
+            _("Missing table(s): %(missing)s. Tables found and not read: %(seen)s.")
+            % {
+                "missing": ", ".join(TABLE_KINDS[kind].name.lower() for kind in missing),
+                "seen": seen,
+            }
         )
     return ParsedRelease(release_title(sheets), found, passed_over)
 

@@ -59,14 +59,70 @@ def euros(value) -> str:
 
 
 @register.filter
+def dollars(value) -> str:
+    """40000000000 -> "40 billion US dollars"."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    if value >= 1_000_000_000:
+        amount = value / 1_000_000_000
+        text = ngettext(
+            "%(amount)s billion US dollars", "%(amount)s billion US dollars", int(amount)
+        )
+    elif value >= 1_000_000:
+        amount = value / 1_000_000
+        text = ngettext(
+            "%(amount)s million US dollars", "%(amount)s million US dollars", int(amount)
+        )
+    else:
+        amount = value
+        text = ngettext("%(amount)s US dollar", "%(amount)s US dollars", int(amount))
+    return text % {"amount": plain_number(amount)}
+
+
+@register.filter
+def money(value, unit="EUR") -> str:
+    """An amount in its currency: "500 million euros", "2 billion US dollars"."""
+    return dollars(value) if unit == "USD" else euros(value)
+
+
+def qualified_amount(label: str, qualifier: str) -> str:
+    """An amount with its qualifier as the source writes it: "more than …", "up to …"."""
+    match qualifier:
+        case "more_than":
+            return _("more than %(amount)s") % {"amount": label}
+        case "at_least":
+            return _("at least %(amount)s") % {"amount": label}
+        case "up_to":
+            return _("up to %(amount)s") % {"amount": label}
+        case "at_most":
+            return _("at most %(amount)s") % {"amount": label}
+        case "about":
+            return _("about %(amount)s") % {"amount": label}
+        case _:
+            return label
+
+
+@register.filter
+def amount_phrase(total, unit="EUR") -> str:
+    """A total or a contribution with its qualifier: "more than 500 million euros"."""
+    if not total:  # a Total of no contribution
+        return ""
+    value = getattr(total, "value", None)
+    if value is None:
+        value = total.amount
+    return qualified_amount(money(value, unit), total.qualifier)
+
+
+@register.filter
 def target_label(commitment) -> str:
     """The target as a short figure: "2%", "20%", "40 billion euros" (in English)."""
     if commitment.target_value is None:
         return ""
     if commitment.unit in figures.PERCENT_UNITS:
         return figures.percent(commitment.target_value)
-    if commitment.unit == "EUR":
-        return euros(commitment.target_value)
+    if commitment.unit in ("EUR", "USD"):
+        return money(commitment.target_value, commitment.unit)
     return plain_number(commitment.target_value)
 
 
@@ -76,6 +132,8 @@ def target_phrase(commitment) -> str:
     label = target_label(commitment)
     if not label:
         return ""
+    if commitment.unit in ("EUR", "USD"):
+        return qualified_amount(label, commitment.comparator)
     match commitment.comparator:
         case "more_than":
             return _("more than %(target)s") % {"target": label}
@@ -91,17 +149,49 @@ def target_phrase(commitment) -> str:
 
 @register.filter
 def headline(progress) -> str:
-    """ "23 of 32 allies at 2% or more in 2024" for the latest year with figures."""
+    """ "7 of the 9 allies with a figure at 20% or more in 2024, 23 without", for the
+    latest year with figures: the allies without one are never counted as missing it."""
     counts = [count for count in progress.counts if count.with_data]
     if not counts:
         return _("No figures recorded yet")
     latest = counts[-1]
-    return _("%(meeting)s of %(members)s allies at %(target)s in %(year)s") % {
+    text = ngettext(
+        "%(meeting)s of the %(count)s ally with a figure at %(target)s in %(year)s",
+        "%(meeting)s of the %(count)s allies with a figure at %(target)s in %(year)s",
+        latest.with_data,
+    ) % {
         "meeting": latest.meeting,
-        "members": latest.members,
+        "count": latest.with_data,
         "target": target_phrase(progress.commitment),
         "year": latest.year,
     }
+    return text + without_figure(latest)
+
+
+def without_figure(count) -> str:
+    """ ", 23 without" (a figure), or nothing when every ally has one."""
+    if not count.without_data:
+        return ""
+    return ngettext(", %(count)s without", ", %(count)s without", count.without_data) % {
+        "count": count.without_data
+    }
+
+
+@register.filter
+def bands_label(count) -> str:
+    """The three bands in words: "7 meet the target, 2 do not, 23 have no figure"."""
+    bands = (
+        (
+            ngettext("%(count)s meets the target", "%(count)s meet the target", count.meeting),
+            count.meeting,
+        ),
+        (ngettext("%(count)s does not", "%(count)s do not", count.not_meeting), count.not_meeting),
+        (
+            ngettext("%(count)s has no figure", "%(count)s have no figure", count.without_data),
+            count.without_data,
+        ),
+    )
+    return ", ".join(text % {"count": n} for text, n in bands)
 
 
 @register.filter

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0006_commitment_filter_index'),
+        ('commitments', '0007_contributions'),
     ]
 
     operations = [
