@@ -4,6 +4,7 @@ commitments highlighted and its notes, paragraph pages, search; and the editors'
 Above summits and commitments: it shows a text with what is built on it.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -313,6 +314,14 @@ def document_detail(request, slug):
         ),
         slug=slug,
     )
+    if "p" in request.GET:
+        # The "go to ¶" box: to the paragraph's place in the text, when it has one.
+        anchor = jump_anchor(request.GET["p"])
+        if anchor and Paragraph.objects.by_anchor(anchor).filter(document=document).exists():
+            rest = request.GET.copy()
+            rest.pop("p")
+            query = f"?{rest.urlencode()}" if rest else ""
+            return redirect(f"{document.get_absolute_url()}{query}#{anchor}")
     paragraphs = list(reader_paragraphs(Paragraph.objects.filter(document=document)))
     # The other language versions of the text, paragraph by paragraph (two queries, only
     # for a text that has some).
@@ -323,12 +332,22 @@ def document_detail(request, slug):
         prepare_paragraph(paragraph, request.user)
     versions = {p.document for others in aligned.values() for p in others}
     report = document.ingest_report or {}
+    only = request.GET.get("only", "")
+    if only not in READER_FILTERS:
+        only = ""
     return render(
         request,
         "reader/document.html",
         {
             "document": document,
-            "paragraphs": paragraphs,
+            "paragraphs": [p for p in paragraphs if not only or READER_FILTERS[only](p)],
+            "all_paragraphs": paragraphs,
+            "only": only,
+            "filters": [
+                (name, sum(1 for p in paragraphs if keep(p)))
+                for name, keep in READER_FILTERS.items()
+            ],
+            "jump": request.GET.get("p", ""),
             "language_versions": sorted(versions, key=lambda version: version.language),
             "removed": report.get("removed", []),
             "warnings": report.get("warnings", []),
@@ -338,6 +357,25 @@ def document_detail(request, slug):
             "can_add_commitment": request.user.has_perm("commitments.change_commitment"),
         },
     )
+
+
+# The reader's views of a text (?only=): the paragraphs each one keeps.
+READER_FILTERS = {
+    "commitments": lambda paragraph: bool(paragraph.shown_commitments),
+    "notes": lambda paragraph: bool(paragraph.notes),
+    "defects": lambda paragraph: bool(paragraph.defects),
+}
+
+
+def jump_anchor(wanted: str) -> str | None:
+    """The reader anchor of what someone typed in the "go to ¶" box: "34", "¶34" -> "p34";
+    "34 •6", "34.6", "34-6" -> "p34-6"; "§4" -> "s4"; None for anything else."""
+    text = wanted.strip().replace("¶", "").strip()
+    if match := re.fullmatch(r"§\s*(\d+)", text):
+        return f"s{match[1]}"
+    if match := re.fullmatch(r"(\d+)(?:\s*[•.\-/ ]\s*(\d+))?", text):
+        return f"p{match[1]}" + (f"-{match[2]}" if match[2] else "")
+    return None
 
 
 def render_paragraph(request, paragraph_pk: int):

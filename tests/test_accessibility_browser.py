@@ -20,6 +20,9 @@ VILNIUS = "/documents/vilnius-2023-communique/"
 PUBLIC_PAGES = [
     "/",
     VILNIUS,
+    VILNIUS + "?only=commitments",
+    VILNIUS + "?p=999",
+    VILNIUS + "p34-6/",
     "/commitments/vilnius-2023-defence-spending-2-pct-gdp/",
     "/commitments/",
     "/summits/vilnius-2023/",
