@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from nato_tracker.people import display_name
 from summits.models import Document
 
 from .models import Ally, AssessmentCycle, Commitment, StatusChange
@@ -53,7 +54,7 @@ def _status_items(changes):
             f"{c.commitment.get_absolute_url()}#status-{c.pk}",
             c.rationale,
             c.created_at,
-            c.author.get_username() if c.author else "",
+            display_name(c.author),
         )
         for c in changes
     ]

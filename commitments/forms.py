@@ -1,4 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -9,13 +13,123 @@ from summits.models import Document, Paragraph, Summit
 from .models import Assessment, AssessmentCycle, Commitment, Measurement, StatusChange
 
 
+def commitment_label(commitment) -> str:
+    """ "Vilnius Summit 2023: Spend at least 2%", the title in the reader's language (or
+    the quote's first words), for a list's option."""
+    return (
+        f"{commitment.summit.local_name} {commitment.summit.year}{colon()} {commitment.plain_title}"
+    )
+
+
 class CommitmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.local_name} {obj.summit.year}{colon()} {obj.plain_title}"
+        return commitment_label(obj)
+
+
+# The most commitments a picker proposes at once (the lookup, the list under the box).
+LOOKUP_LIMIT = 20
+
+
+def find_commitments(words: str, queryset=None) -> list:
+    """Up to LOOKUP_LIMIT + 1 shown commitments having every word in their title (either
+    language), address or quote, the most recent first."""
+    if not words.split():
+        return []
+    found = with_words(queryset if queryset is not None else Commitment.objects.shown(), words)
+    found = found.for_list().order_by("-summit__started_on", "title", "pk")
+    return list(found[: LOOKUP_LIMIT + 1])
+
+
+def with_words(queryset, words: str):
+    """The commitments having every word (eight at most) in their title (either
+    language), address or quote, capitals aside."""
+    for word in words.split()[:8]:
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(title_fr__icontains=word)
+            | Q(slug__icontains=word)
+            | Q(quote__icontains=word)
+        )
+    return queryset
+
+
+class CommitmentLookupInput(forms.TextInput):
+    """A text box for a commitment's address, with the list of commitments matching what
+    was typed: filled by the lookup endpoint as one types (static/js/lookup.js), or by
+    the server when the form comes back (without JavaScript)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.options: list[tuple[str, str]] = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["attrs"]["list"] = f"{widget['attrs'].get('id', name)}-options"
+        widget["attrs"]["data-lookup-url"] = reverse("commitments:lookup")
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        shown = self.options
+        if not shown and value:  # the commitment chosen, named in full
+            chosen = Commitment.objects.for_list().filter(slug=value).first()
+            shown = [(chosen.slug, commitment_label(chosen))] if chosen else []
+        options = format_html_join(
+            "", '<option value="{}">{}</option>', ((slug, label) for slug, label in shown)
+        )
+        list_id = f"{(attrs or {}).get('id', name)}-options"
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+
+
+class CommitmentLookupField(forms.Field):
+    """A commitment, picked by its address (slug) or found by words of its title or
+    quote: one commitment found is taken; several, and the form comes back with them
+    listed under the box to choose from (at most LOOKUP_LIMIT); none is an error."""
+
+    widget = CommitmentLookupInput
+    default_error_messages = {
+        "none": _("No commitment has these words or this address."),
+        "several": _(
+            "Several commitments match: choose one in the list under the box (or type more words)."
+        ),
+    }
+
+    def __init__(self, *, queryset=None, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("Type words of its title, or its address; choose in the list."),
+        )
+        super().__init__(**kwargs)
+        self.queryset = queryset
+
+    def choices(self):
+        return self.queryset if self.queryset is not None else Commitment.objects.shown()
+
+    def prepare_value(self, value):
+        if isinstance(value, Commitment):
+            return value.slug
+        if isinstance(value, int):
+            return Commitment.objects.filter(pk=value).values_list("slug", flat=True).first() or ""
+        return value
+
+    def to_python(self, value):
+        words = " ".join(str(value or "").split())
+        if not words:
+            return None
+        exact = self.choices().for_list().filter(slug=words).first()
+        if exact is not None:
+            return exact
+        found = find_commitments(words, self.choices())
+        if len(found) == 1:
+            return found[0]
+        self.widget.options = [(c.slug, commitment_label(c)) for c in found[:LOOKUP_LIMIT]]
+        raise ValidationError(self.error_messages["several" if found else "none"], code="lookup")
 
 
 class CommitmentForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    parent = CommitmentLookupField(required=False)
 
     class Meta:
         model = Commitment
@@ -39,7 +153,6 @@ class CommitmentForm(forms.ModelForm):
             "notes",
             "notes_fr",
         ]
-        field_classes = {"parent": CommitmentChoiceField}
         widgets = {
             "bound_allies": forms.SelectMultiple(attrs={"size": 8}),
             # Each language's field says its language (spelling, screen readers).

@@ -7,6 +7,7 @@ urlpatterns = [
     path("commitments/", views.commitment_list, name="list"),
     path("commitments/export.<str:fmt>", views.commitment_export, name="export"),
     path("commitments/compare/", views.commitment_compare, name="compare"),
+    path("commitments/lookup/", views.commitment_lookup, name="lookup"),
     path("commitments/<slug:slug>/feed.atom", feeds.CommitmentFeed(), name="feed"),
     path("commitments/<slug:slug>/", views.commitment_detail, name="detail"),
     path(

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Q, When
-from django.http import Http404, HttpResponseBadRequest
+from django.db.models import Case, Count, Q, When
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,11 +18,15 @@ from summits.wording import diff_counts, word_diff
 from . import charts, services
 from .filters import CommitmentFilter
 from .forms import (
+    LOOKUP_LIMIT,
     CommitmentForm,
     MeasurementExportForm,
     MeasurementForm,
     ReviewForm,
     StatusChangeForm,
+    commitment_label,
+    find_commitments,
+    with_words,
 )
 from .lineage import ancestor_links, lineage_of
 from .models import Ally, AssessmentCycle, Commitment, Indicator, Measurement, StatusChange
@@ -294,6 +298,21 @@ def _progress_charts(commitment, progress):
     return {"year": year, "allies": allies, "years": years}
 
 
+@require_GET
+def commitment_lookup(request):
+    """The commitments a picker proposes for ?q= (words or an address): JSON, at most
+    LOOKUP_LIMIT, with whether there are more."""
+    found = find_commitments(request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [
+                {"slug": c.slug, "label": commitment_label(c)} for c in found[:LOOKUP_LIMIT]
+            ],
+            "more": len(found) > LOOKUP_LIMIT,
+        }
+    )
+
+
 def commitment_compare(request):
     """Two commitments side by side, their wording compared word by word: ?a=&b=, any
     two, linked or not. Without two different ones, the page asks for them."""
@@ -477,19 +496,32 @@ def commitment_conflict_rows(form: CommitmentForm, current: Commitment) -> list[
     return rows
 
 
+# Commitments on one page of the curation list (a text of the import limit has 2 000).
+CURATE_PAGE = 100
+
+
 @require_GET
 @role_required("commitments.change_commitment")
 def curate(request, slug):
+    """A document's commitments by review (candidates first), most confident first or
+    in the order of the text, CURATE_PAGE a page; ?q= keeps those with the words."""
     document = get_object_or_404(Document.objects.select_related("summit"), slug=slug)
     by_text = request.GET.get("order") == "text"
+    words = " ".join(request.GET.get("q", "").split())[:200]
     order = ["paragraph__position", "quote_start"]
-    commitments = (
-        Commitment.objects.for_list()
-        .filter(paragraph__document=document)
-        .order_by(*(order if by_text else ["-confidence", *order]))
+    reviews = Commitment.Review.values
+    in_document = Commitment.objects.filter(paragraph__document=document)
+    totals = dict(in_document.order_by().values_list("review").annotate(n=Count("pk")))
+    shown = with_words(Commitment.objects.for_list().filter(paragraph__document=document), words)
+    by_review = Case(*(When(review=value, then=rank) for rank, value in enumerate(reviews)))
+    paginator = Paginator(
+        shown.order_by(by_review, *(order if by_text else ["-confidence", *order])), CURATE_PAGE
     )
-    groups = {review: [] for review in Commitment.Review.values}
-    for commitment in commitments:
+    if not words:
+        paginator.count = sum(totals.values())  # counted already, with the reviews
+    page = paginator.get_page(request.GET.get("page"))
+    groups = {review: [] for review in reviews}
+    for commitment in page:
         groups[commitment.review].append(commitment)
     return render(
         request,
@@ -497,9 +529,12 @@ def curate(request, slug):
         {
             "document": document,
             "groups": [
-                (Commitment.Review(review).label, review, items) for review, items in groups.items()
+                (Commitment.Review(review).label, review, items, totals.get(review, 0))
+                for review, items in groups.items()
             ],
-            "total": sum(len(items) for items in groups.values()),
+            "total": sum(totals.values()),
+            "page": page,
+            "words": words,
             "by_text": by_text,
         },
     )

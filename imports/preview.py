@@ -16,6 +16,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
 from commitments.candidates import paragraph_candidates
 from commitments.extraction import Candidate
 from commitments.models import Category, Commitment
@@ -189,6 +193,34 @@ def _in_context(pieces: list[Piece]) -> list[Piece]:
     return shown
 
 
+class TooLarge(ingest.IngestError):
+    """The text has more paragraphs or candidates than an import takes."""
+
+
+PARAGRAPHS_OVER = _(
+    "The text has %(count)s paragraphs; an import takes at most %(limit)s "
+    "(IMPORT_MAX_PARAGRAPHS). Nothing was written. Load it in parts, or check that it is "
+    "one communiqué and not a collection."
+)
+CANDIDATES_OVER = _(
+    "The text has %(count)s commitment candidates; an import takes at most %(limit)s "
+    "(IMPORT_MAX_CANDIDATES). Nothing was written. Load it in parts, or check that it is "
+    "one communiqué and not a collection."
+)
+
+
+def check_limit(count: int, limit: int, message) -> None:
+    """Raise TooLarge, with the message for the admin, when count is over limit."""
+    if count > limit:
+        raise TooLarge(
+            message
+            % {
+                "count": number_format(count, force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+            }
+        )
+
+
 def find_all_candidates(
     parsed: ingest.ParsedDocument, reference_year: int, progress: Progress | None = None
 ) -> list[Found]:
@@ -219,6 +251,7 @@ def build_preview(
     (``covered``): the commitment carries the editors' decision on them.
     """
     parsed = ingest.parse_text(source.text, encoding=source.encoding)
+    check_limit(len(parsed.paragraphs), settings.IMPORT_MAX_PARAGRAPHS, PARAGRAPHS_OVER)
     existing = services.loaded_document(source.text)
     found_alike = recognise.matches(parsed.paragraphs) if existing is None else []
     same = [m.document for m in found_alike if m.comparison.same_text]
@@ -263,6 +296,7 @@ def build_preview(
         if version is not None:
             request = request.translating(version.document)
     found = find_all_candidates(parsed, request.published_on.year, progress)
+    check_limit(len(found), settings.IMPORT_MAX_CANDIDATES, CANDIDATES_OVER)
     preview = Preview(
         request=request,
         source=source,

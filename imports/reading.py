@@ -19,8 +19,17 @@ def check_size(size: int, max_bytes: int) -> None:
         )
 
 
+def pdf_budget(size: int) -> float:
+    """Seconds of processor time a PDF of ``size`` bytes may take to read: a base, and
+    more for each megabyte, up to settings.PDF_READ_SECONDS. A file of a few kilobytes
+    made to stall the reader is stopped within about a second."""
+    megabytes = size / (1024 * 1024)
+    allowed = settings.PDF_READ_MIN_SECONDS + settings.PDF_READ_SECONDS_PER_MB * megabytes
+    return min(settings.PDF_READ_SECONDS, allowed)
+
+
 def read_upload(data: bytes, *, filename: str = "", max_bytes: int) -> formats.Source:
-    """Read an upload within the size limit and, for a PDF, the time limit
-    (settings.PDF_READ_SECONDS); raises IngestError with a clear message."""
+    """Read an upload within the size limit and, for a PDF, the time limit (pdf_budget);
+    raises IngestError with a clear message."""
     check_size(len(data), max_bytes)
-    return formats.read_source(data, filename=filename, pdf_seconds=settings.PDF_READ_SECONDS)
+    return formats.read_source(data, filename=filename, pdf_seconds=pdf_budget(len(data)))

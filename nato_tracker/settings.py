@@ -247,9 +247,16 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Largest communiqué file an admin can load (bytes); pasted text counts the same.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# The most paragraphs and commitment candidates one imported text may have: a file past
+# either is refused at its preview, with a message (a communiqué has about a hundred).
+IMPORT_MAX_PARAGRAPHS = int(os.environ.get("IMPORT_MAX_PARAGRAPHS", "2000"))
+IMPORT_MAX_CANDIDATES = int(os.environ.get("IMPORT_MAX_CANDIDATES", "2000"))
 # Seconds of processor time a PDF may take to read (in a child process) before it is
-# refused (three times as long on the clock, when the machine is busy).
+# refused (three times as long on the clock, when the machine is busy): a base and more
+# per megabyte, at most PDF_READ_SECONDS (imports.reading.pdf_budget).
 PDF_READ_SECONDS = float(os.environ.get("PDF_READ_SECONDS", "5"))
+PDF_READ_MIN_SECONDS = float(os.environ.get("PDF_READ_MIN_SECONDS", "0.5"))
+PDF_READ_SECONDS_PER_MB = float(os.environ.get("PDF_READ_SECONDS_PER_MB", "4"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reader:home"

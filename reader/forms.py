@@ -5,19 +5,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from commitments.forms import CommitmentChoiceField
+from commitments.forms import CommitmentLookupField
 from commitments.models import Category, Commitment
 from summits import anchoring
 from summits.models import Document
 
 from .models import Annotation
-
-
-def commitment_choices():
-    return (
-        # Their titles may come from their quotes' text (Commitment.plain_title).
-        Commitment.objects.shown().for_list().order_by("summit__started_on", "title")
-    )
 
 
 def split_tags(text: str) -> list[str]:
@@ -39,13 +32,7 @@ class AnnotationFieldsMixin(forms.Form):
     other_tags = forms.CharField(
         label=_("Other tags"), required=False, help_text=_("Separated by commas.")
     )
-    commitment = CommitmentChoiceField(
-        label=_("Commitment"), queryset=None, required=False, empty_label=_("— none —")
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["commitment"].queryset = commitment_choices()
+    commitment = CommitmentLookupField(label=_("Commitment"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -161,11 +161,12 @@ def read_pages(data: bytes) -> list[Page]:
 
 
 def read_pages_within(data: bytes, seconds: float) -> list[Page]:
-    """read_pages in a child process stopped after `seconds` of processor time, or
-    three times as long on the clock when the machine is busy (PdfError "timeout")."""
+    """read_pages in a child process stopped after `seconds` of processor time (to a
+    fraction of a second), or three times as long on the clock when the machine is busy
+    (PdfError "timeout")."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "summits.pdf", str(max(1, math.ceil(seconds)))],
+            [sys.executable, "-m", "summits.pdf", repr(float(seconds))],
             input=data,
             capture_output=True,
             timeout=3 * seconds + 2,
@@ -195,14 +196,23 @@ def read_pages_within(data: bytes, seconds: float) -> list[Page]:
     ]
 
 
-def _child(seconds: int) -> int:
-    """`python -m summits.pdf SECONDS`: the PDF on stdin, its pages as JSON on stdout."""
-    import resource
+def _child(seconds: float) -> int:
+    """`python -m summits.pdf SECONDS`: the PDF on stdin, its pages as JSON on stdout.
 
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    The budget counts from when the reader is loaded: a profiling timer (processor
+    time, in fractions of a second) stops the process when it is spent; the processor
+    time limit, in whole seconds, is a backstop."""
+    import resource
+    import signal
+
+    import pypdf  # noqa: F401  (loaded before the budget starts)
+
+    resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(seconds) + 1, math.ceil(seconds) + 2))
     resource.setrlimit(resource.RLIMIT_AS, (_CHILD_MEMORY, _CHILD_MEMORY))
     sys.setrecursionlimit(5000)
     data = sys.stdin.buffer.read()
+    signal.signal(signal.SIGPROF, signal.SIG_DFL)  # ends the process
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         answer: dict = {"pages": [asdict(page) for page in read_pages(data)]}
     except PdfError as error:
@@ -344,4 +354,4 @@ def layout(pages: list[Page]) -> PdfText:
 
 
 if __name__ == "__main__":
-    sys.exit(_child(int(sys.argv[1]) if len(sys.argv) > 1 else 10))
+    sys.exit(_child(float(sys.argv[1]) if len(sys.argv) > 1 else 10.0))

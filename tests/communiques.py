@@ -94,6 +94,15 @@ ENGLISH = """Summit Declaration
 3. We agreed to review the plan in 2029.
 """
 
+GERMAN = """Gipfelerklärung
+
+1. Wir, die Staats- und Regierungschefs der Allianz, sind in Testville zusammengekommen. \
+Wir bekräftigen unsere Verpflichtung zur kollektiven Verteidigung, und wir werden die \
+Ausgaben für die Verteidigung auf mindestens zwei Prozent erhöhen.
+
+2. Die Allianz ist und bleibt das Fundament unserer Sicherheit, auch in den kommenden Jahren.
+"""
+
 PROSE = (
     "Les dirigeants se sont réunis et ont discuté de la sécurité de la zone "
     "euro-atlantique sans adopter de texte numéroté ni de titre."

@@ -47,7 +47,7 @@ def edit_data(commitment, **changes):
         "deadline_year": commitment.deadline_year or "",
         "deadline_text": commitment.deadline_text,
         "recurring": "on" if commitment.recurring else "",
-        "parent": commitment.parent_id or "",
+        "parent": commitment.parent.slug if commitment.parent_id else "",
         "relation": commitment.relation,
         "notes": commitment.notes,
         "version": commitment.version,
@@ -94,7 +94,7 @@ def test_an_editor_edits_a_candidate_including_its_lineage(client, editor, candi
             deadline_year="2030",
             bound="named",
             bound_allies=[1, 2],
-            parent=parent.pk,
+            parent=parent.slug,
             relation="reaffirms",
         ),
     )
@@ -109,7 +109,7 @@ def test_a_lineage_without_its_relation_is_refused(client, editor, candidate):
     parent = Commitment.objects.get(slug="wales-2014-defence-investment-pledge")
     response = client.post(
         reverse("commitments:edit", args=[candidate.slug]),
-        edit_data(candidate, parent=parent.pk, relation=""),
+        edit_data(candidate, parent=parent.slug, relation=""),
     )
     assert response.status_code == 200
     assert "Say how it relates" in response.content.decode()
@@ -192,7 +192,8 @@ def test_a_status_change_citing_a_paragraph_of_another_document_is_refused(clien
     assert response.context["form"].errors["source_paragraph"]
 
 
-def test_an_editor_records_a_measurement(client, editor):
+def test_an_editor_records_a_measurement(client, editor, today):
+    today("2031-07-01")  # an edition cannot be after today
     response = client.post(
         reverse("commitments:measurement_create"),
         {

@@ -23,7 +23,7 @@ def change():
         status=Commitment.Status.MISSED,
         as_of=date(2025, 1, 15),
         rationale="Nine allies below 2 % in the pledge's tenth year.",
-        author=make_user("Editors", username="edith"),
+        author=make_user("Editors", username="edith", first_name="Edith", last_name="Martin"),
         source_text="NATO figures",
     )
 
@@ -40,7 +40,7 @@ def test_the_tracker_feed_has_new_texts_and_status_changes(client, change):
     body = client.get("/feed.atom").content.decode()
     assert "New text: Communiqué du sommet de Vilnius" in body
     assert f"/commitments/{WALES}/#status-{change.pk}" in body
-    assert "<name>edith</name>" in body
+    assert "<name>Edith Martin</name>" in body  # the display name, not the sign-in name
 
 
 def test_the_commitment_and_ally_feeds_hold_their_own_changes(client, change):

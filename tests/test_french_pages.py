@@ -51,6 +51,7 @@ NOT_PAGES = {
     "commitments:assessment_publish": "a form post",
     "commitments:figure_withdraw": "a form post",
     "commitments:progress_export": "CSV or JSON",
+    "commitments:lookup": "JSON for the commitment pickers",
     "imports:release_confirm": "a form post",
     "commitments:release_file": "a release's file",
     "reader:paragraphs_export": "CSV or JSON",

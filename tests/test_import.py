@@ -311,3 +311,36 @@ def test_a_confirmation_that_loses_the_race_is_told_and_writes_nothing(admin_cli
     assert response.status_code == 409
     assert "at the same moment" in response.content.decode()
     assert counts() == before
+
+
+def test_a_german_text_is_refused_from_the_page_and_nothing_is_written(admin_client):
+    before = counts()
+    for response in (
+        upload(admin_client, communiques.GERMAN.encode(), "erklaerung.txt"),
+        admin_client.post(UPLOAD, form_data(text=communiques.GERMAN)),
+    ):
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "The text seems to be in German" in page
+        assert "only French and English texts can be loaded" in page
+        assert "payload" not in response.context
+    assert counts() == before
+
+
+def test_two_previews_of_the_same_new_summit_create_it_once(admin_client):
+    """Two texts previewed for one new summit, confirmed one after the other: the
+    second is refused at confirmation, rather than creating the summit again."""
+    first = upload(admin_client, communiques.ENGLISH.encode(), "declaration.txt")
+    other = communiques.ENGLISH.replace("Testville", "Testville, on its second day")
+    second = upload(
+        admin_client, other.replace("review the plan", "assess it").encode(), "other.txt"
+    )
+    assert first.status_code == second.status_code == 200
+    assert confirm(admin_client, first).status_code == 302
+    assert Summit.objects.filter(city="Testville").count() == 1
+    before = counts()
+    response = confirm(admin_client, second)
+    assert response.status_code == 409
+    assert "was created since the preview: nothing was written" in response.content.decode()
+    assert counts() == before
+    assert Summit.objects.filter(city="Testville").count() == 1

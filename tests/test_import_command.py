@@ -93,3 +93,12 @@ def test_the_command_exits_non_zero_on_bad_input(tmp_path):
         )
     assert exit_info.value.code == 1
     assert "The file is empty." in stderr.getvalue()
+
+
+def test_a_german_text_is_refused_by_the_command_and_nothing_is_written(tmp_path):
+    path = tmp_path / "erklaerung.txt"
+    path.write_text(communiques.GERMAN, encoding="utf-8")
+    before = rows()
+    with pytest.raises(CommandError, match="seems to be in German: only French and English"):
+        run(path, "--summit", "the-hague-2025")
+    assert rows() == before
