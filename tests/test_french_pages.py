@@ -277,7 +277,9 @@ def french_text(html: str) -> list[tuple[str, bool]]:
 
 
 ENGLISH_NUMBER = re.compile(r"(?<![\w.])[+−-]?\d+\.\d+(?![\w.])")
-BAD_COLON = re.compile(r"[^\s\u00a0\u202f\d/]:(?!//)|(?<=\S) :")
+# A colon of punctuation (followed by a space or the end: not "12:30", not "https://")
+# without its no-break space, or after an ordinary space.
+BAD_COLON = re.compile(r"(?:^|[^\s\u00a0\u202f]):(?=\s|$)|(?<=\S) :")
 
 
 NOT_WORDS = re.compile(r"https?://\S+|\b[0-9a-f]{16,}\b")  # addresses, checksums
