@@ -1,5 +1,10 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +20,12 @@ from .models import (
     Measurement,
     Release,
     StatusChange,
+)
+from .progress_data import (
+    CONTRIBUTION_COLUMNS,
+    CONTRIBUTION_OPTIONAL,
+    DataFileError,
+    parse_contributions,
 )
 
 
@@ -76,9 +87,93 @@ class ContributionAdmin(ChangesLoadedData, HistoryAdmin):
     date_hierarchy = "made_on"
     readonly_fields = ["created_at"]
 
+    change_list_template = "commitments/contribution_change_list.html"
+
     @admin.display(description=gettext_lazy("contributor"))
     def contributor_display(self, obj):
         return obj.contributor_name
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="commitments_contribution_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Load contributions from a CSV file: a preview of every row (new, changed or
+        unchanged) first; a file with bad rows is refused with their line numbers."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import contributions from CSV"),
+            "columns": CONTRIBUTION_COLUMNS,
+            "optional": CONTRIBUTION_OPTIONAL,
+            "form": ContributionImportForm(),
+        }
+        if request.method == "POST" and "payload" in request.POST:
+            try:
+                text = signing.loads(request.POST["payload"], salt=IMPORT_SALT, max_age=6 * 3600)
+                counts = services.import_contributions(
+                    rows=parse_contributions(text), user=request.user
+                )
+            except (signing.BadSignature, DataFileError, ValidationError) as error:
+                context["errors"] = _split_errors(error)
+            else:
+                messages.success(
+                    request,
+                    _("Contributions loaded: %(new)s new, %(changed)s changed, %(same)s unchanged.")
+                    % {
+                        "new": counts["new"],
+                        "changed": counts["changed"],
+                        "same": counts["unchanged"],
+                    },
+                )
+                return redirect(reverse("admin:commitments_contribution_changelist"))
+        elif request.method == "POST":
+            form = ContributionImportForm(request.POST, request.FILES)
+            context["form"] = form
+            if form.is_valid():
+                text = form.cleaned_data["text"]
+                try:
+                    context["plan"] = services.plan_contributions(parse_contributions(text))
+                except DataFileError as error:
+                    context["errors"] = _split_errors(error)
+                else:
+                    context["payload"] = signing.dumps(text, salt=IMPORT_SALT, compress=True)
+        return TemplateResponse(request, "commitments/contribution_import.html", context)
+
+
+IMPORT_SALT = "commitments.contribution-import"
+
+
+def _split_errors(error) -> list[str]:
+    """One message per bad line ("Line 3: …. Line 5: …." reads as a list)."""
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    parts = [part.strip() for part in text.replace(". Line ", ".\nLine ").split("\n")]
+    return [part for part in parts if part]
+
+
+class ContributionImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("UTF-8, one contribution a line, with a header row."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2_000_000:
+            raise forms.ValidationError(_("The file is over 2 MB."))
+        try:
+            self.cleaned_data["text"] = upload.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
+        return upload
 
 
 @admin.register(Measurement)

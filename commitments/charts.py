@@ -224,3 +224,99 @@ def sparkline(
     parts.append(f'<circle class="dot" cx="{x}" cy="{y}" r="2.2"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: Decimal | None  # None: no figure that year
+    estimate: bool = False
+
+
+def trend_chart(
+    points: list[Point], *, target: Decimal | None, unit: str, title: str, chart_id: str
+) -> str:
+    """One ally's full series as a line: years on x, values on y, the target dashed.
+
+    A year without a figure breaks the line and is marked on the axis; an estimate is a
+    hollow dot. The picture scales to its box (viewBox, no fixed width). Screen readers
+    get its <title> and a <desc> listing every figure; the page gives the same figures
+    as a table beside it.
+    """
+    width, height = 300, 150
+    left, right, top, bottom = 44, 12, 14, 26
+    values = [p.value for p in points if p.value is not None]
+    if not values:
+        return ""
+    scale = values + ([target] if target is not None else [])
+    low, high = float(min(scale + [Decimal(0)])), float(max(scale))
+    high = high * 1.1 if high > 0 else 1.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(len(points) - 1, 1)
+
+    def x(index: int) -> float:
+        return left + (index * step if len(points) > 1 else plot_w / 2)
+
+    def y(value) -> float:
+        return top + plot_h - plot_h * (float(value) - low) / ((high - low) or 1.0)
+
+    describe = ", ".join(
+        f"{p.year}: "
+        + (
+            figure(p.value, unit) + (" " + _("(estimate)") if p.estimate else "")
+            if p.value is not None
+            else _("no figure")
+        )
+        for p in points
+    )
+    if target is not None:
+        describe = _("Target %(target)s. ") % {"target": figure(target, unit)} + describe
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart trend" viewBox="0 0 {width} '
+        f'{height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(describe)}</desc>',
+        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{width - right}" '
+        f'y2="{top + plot_h}"/>',
+        f'<text class="label" x="{left - 4}" y="{top + 4}" text-anchor="end">'
+        f"{escape(figure(Decimal(str(round(high, 2))), unit))}</text>",
+        f'<text class="label" x="{left - 4}" y="{top + plot_h}" text-anchor="end">'
+        f"{escape(figure(Decimal(str(round(low, 2))), unit))}</text>",
+    ]
+    if target is not None:
+        parts.append(
+            f'<line class="target" x1="{left}" y1="{y(target):.1f}" x2="{width - right}" '
+            f'y2="{y(target):.1f}"><title>{escape(_("target"))} '
+            f"{escape(figure(target, unit))}</title></line>"
+        )
+    label_every = max(1, round(len(points) / 6))
+    run: list[str] = []
+    for index, point in enumerate(points):
+        if index % label_every == 0 or index == len(points) - 1:
+            parts.append(
+                f'<text class="label" x="{x(index):.1f}" y="{height - 8}" '
+                f'text-anchor="middle">{point.year}</text>'
+            )
+        if point.value is None:
+            parts.append(
+                f'<text class="nodata" x="{x(index):.1f}" y="{top + plot_h - 4}" '
+                f'text-anchor="middle">–</text>'
+            )
+            if len(run) > 1:
+                parts.append(f'<polyline class="line" points="{" ".join(run)}"/>')
+            run = []
+            continue
+        run.append(f"{x(index):.1f},{y(point.value):.1f}")
+    if len(run) > 1:
+        parts.append(f'<polyline class="line" points="{" ".join(run)}"/>')
+    for index, point in enumerate(points):
+        if point.value is None:
+            continue
+        kind = "dot estimate" if point.estimate else "dot"
+        text = figure(point.value, unit) + (" e" if point.estimate else "")
+        parts.append(
+            f'<circle class="{kind}" cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="3.2">'
+            f"<title>{point.year}: {escape(text)}</title></circle>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -97,3 +97,113 @@ def parse_measurements(text: str) -> list[MeasurementRow]:
             )
         )
     return measurements
+
+
+# Contributions (money pledged or delivered): one row per contribution.
+CONTRIBUTION_COLUMNS = (
+    "indicator",
+    "date",
+    "ally",
+    "contributor",
+    "kind",
+    "qualifier",
+    "amount",
+    "currency",
+    "source",
+)
+CONTRIBUTION_OPTIONAL = ("source_url", "total_to_date", "notes")
+KINDS = ("pledged", "delivered")
+QUALIFIERS = ("exactly", "at_least", "more_than", "up_to", "at_most", "about")
+CURRENCIES = ("EUR", "USD")
+YES, NO = {"yes", "true", "1"}, {"no", "false", "0", ""}
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    line: int
+    indicator: str
+    made_on: date
+    iso3: str  # "" for a contributor that is not an ally, or all contributors
+    contributor: str
+    kind: str
+    qualifier: str
+    amount: Decimal
+    currency: str
+    source: str
+    source_url: str = ""
+    cumulative: bool = False
+    notes: str = ""
+
+
+def _contribution_row(line: int, row: dict) -> ContributionRow:
+    problems = []
+    try:
+        made_on = date.fromisoformat(row["date"])
+    except ValueError:
+        problems.append(f"the date {row['date']!r} is not a date (YYYY-MM-DD)")
+        made_on = date.min
+    try:
+        amount = Decimal(row["amount"].replace(" ", "").replace("\u00a0", ""))
+        if not amount.is_finite() or amount <= 0:
+            raise InvalidOperation
+    except InvalidOperation:
+        problems.append(f"the amount {row['amount']!r} is not a positive number")
+        amount = Decimal(0)
+    kind = row["kind"].lower()
+    if kind not in KINDS:
+        problems.append(f"the kind must be pledged or delivered, not {row['kind']!r}")
+    qualifier = (row["qualifier"] or "exactly").lower()
+    if qualifier not in QUALIFIERS:
+        problems.append(f"the qualifier must be one of {', '.join(QUALIFIERS)}")
+    currency = row["currency"].upper()
+    if currency not in CURRENCIES:
+        problems.append(f"the currency must be EUR or USD, not {row['currency']!r}")
+    iso3 = row["ally"].upper()
+    if iso3 and (len(iso3) != 3 or not iso3.isalpha()):
+        problems.append(f"{row['ally']!r} is not an ISO 3166 alpha-3 code")
+    if iso3 and row["contributor"]:
+        problems.append("give an ally or another contributor, not both")
+    if not row["indicator"]:
+        problems.append("the indicator is missing")
+    if not row["source"]:
+        problems.append("the source is missing")
+    total = row.get("total_to_date", "").lower()
+    if total not in YES | NO:
+        problems.append("total_to_date must be yes or no")
+    if problems:
+        raise DataFileError(f"Line {line}: " + "; ".join(problems) + ".")
+    return ContributionRow(
+        line=line,
+        indicator=row["indicator"],
+        made_on=made_on,
+        iso3=iso3,
+        contributor=row["contributor"],
+        kind=kind,
+        qualifier=qualifier,
+        amount=amount,
+        currency=currency,
+        source=row["source"],
+        source_url=row.get("source_url", ""),
+        cumulative=total in YES,
+        notes=row.get("notes", ""),
+    )
+
+
+def parse_contributions(text: str) -> list[ContributionRow]:
+    """Every row, or a DataFileError naming every bad line (then nothing is loaded)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    optional = [c for c in CONTRIBUTION_OPTIONAL if c in (reader.fieldnames or [])]
+    rows, errors = [], []
+    try:
+        for line, row in _rows(text, CONTRIBUTION_COLUMNS + tuple(optional)):
+            try:
+                rows.append(_contribution_row(line, row))
+            except DataFileError as error:
+                errors.append(str(error))
+    except csv.Error as error:
+        errors.append(f"The file is not readable as CSV: {error}.")
+    if errors:
+        raise DataFileError(" ".join(errors))
+    if not rows:
+        raise DataFileError("The file holds no contribution.")
+    return rows

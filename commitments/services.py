@@ -11,8 +11,8 @@ from nato_tracker.languages import active_language
 from nato_tracker.versioning import claim_version
 
 from .candidates import selection_fields, title_field
-from .models import Ally, Commitment, Indicator, Measurement, StatusChange
-from .progress_data import AllyRow, DataFileError, MeasurementRow
+from .models import Ally, Commitment, Contribution, Indicator, Measurement, StatusChange
+from .progress_data import AllyRow, ContributionRow, DataFileError, MeasurementRow
 
 
 @transaction.atomic
@@ -197,3 +197,88 @@ def withdraw_figure(*, measurement: Measurement, reason: str, user) -> Measureme
     fresh.save()
     cache.data_loaded()
     return fresh
+
+
+def plan_contributions(rows: list[ContributionRow]) -> list[tuple[ContributionRow, str]]:
+    """Each row with what loading it does ("new", "unchanged" or "changed"), writing
+    nothing; a DataFileError names every line that cannot be loaded."""
+    indicators = {i.slug: i for i in Indicator.objects.filter(slug__in={r.indicator for r in rows})}
+    allies = {a.iso3: a for a in Ally.objects.filter(iso3__in={r.iso3 for r in rows if r.iso3})}
+    errors: list[str] = []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        indicator = indicators.get(row.indicator)
+        if indicator is None:
+            errors.append(f"Line {row.line}: no indicator {row.indicator!r}.")
+        elif not indicator.is_amount:
+            errors.append(f"Line {row.line}: {row.indicator} is not counted in money.")
+        elif indicator.unit != row.currency:
+            errors.append(
+                f"Line {row.line}: {row.indicator} is counted in {indicator.unit}, "
+                f"not {row.currency}."
+            )
+        if row.iso3 and row.iso3 not in allies:
+            errors.append(f"Line {row.line}: no ally {row.iso3}.")
+        key = _contribution_key(row)
+        if key in seen:
+            errors.append(f"Line {row.line}: the same contribution as line {seen[key]}.")
+        seen[key] = row.line
+    if errors:
+        raise DataFileError(" ".join(errors))
+    plan = []
+    for row in rows:
+        existing = _existing_contribution(row, indicators[row.indicator], allies.get(row.iso3))
+        if existing is None:
+            plan.append((row, "new"))
+        else:
+            same = (existing.qualifier, existing.source, existing.source_url, existing.cumulative,
+                    existing.notes) == (row.qualifier, row.source, row.source_url, row.cumulative,
+                                        row.notes)  # fmt: skip
+            plan.append((row, "unchanged" if same else "changed"))
+    return plan
+
+
+def _contribution_key(row: ContributionRow) -> tuple:
+    return (row.indicator, row.iso3, row.contributor, row.kind, row.made_on, row.amount)
+
+
+def _existing_contribution(row, indicator, ally):
+    return Contribution.objects.filter(
+        indicator=indicator,
+        ally=ally,
+        contributor="" if ally else row.contributor,
+        kind=row.kind,
+        made_on=row.made_on,
+        amount=row.amount,
+    ).first()
+
+
+@transaction.atomic
+def import_contributions(*, rows: list[ContributionRow], user=None) -> dict[str, int]:
+    """Load contributions (money pledged or delivered), all or none: the same file twice
+    changes nothing. Returns how many rows were new, changed and unchanged."""
+    plan = plan_contributions(rows)
+    indicators = {i.slug: i for i in Indicator.objects.filter(slug__in={r.indicator for r in rows})}
+    allies = {a.iso3: a for a in Ally.objects.filter(iso3__in={r.iso3 for r in rows if r.iso3})}
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    for row, status in plan:
+        counts[status] += 1
+        if status == "unchanged":
+            continue
+        ally = allies.get(row.iso3)
+        contribution = _existing_contribution(row, indicators[row.indicator], ally) or Contribution(
+            indicator=indicators[row.indicator],
+            ally=ally,
+            contributor="" if ally else row.contributor,
+            kind=row.kind,
+            made_on=row.made_on,
+            amount=row.amount,
+        )
+        contribution.qualifier = row.qualifier
+        contribution.source = row.source
+        contribution.source_url = row.source_url
+        contribution.cumulative = row.cumulative
+        contribution.notes = row.notes
+        history.save_by(contribution, user)
+    cache.data_loaded()
+    return counts

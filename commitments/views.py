@@ -230,6 +230,7 @@ def commitment_detail(request, slug):
             "latest_change": status_changes[0] if status_changes else None,
             "progress": progress,
             "charts": _progress_charts(commitment, progress),
+            "trends": _trends(commitment, progress),
             "lineage": lineage,
             "compare_from": compare_from,
             "compare_to": compare_to,
@@ -266,6 +267,46 @@ def _quote_in_other_languages(commitment):
         )
         shown.append((other, other.text[:start], other.text[start:end], other.text[end:]))
     return shown
+
+
+def trend_of(commitment, row, chart_id: str):
+    """The ally's full series on the commitment's indicator, as a line chart (SVG)."""
+    points = [
+        charts.Point(cell.year, cell.value, bool(cell.measurement and cell.measurement.estimate))
+        for cell in row.cells
+        if cell.member
+    ]
+    title = _("%(ally)s: %(indicator)s, %(first)s–%(last)s") % {
+        "ally": row.ally.name,
+        "indicator": commitment.indicator.local_name,
+        "first": points[0].year if points else "",
+        "last": points[-1].year if points else "",
+    }
+    svg = charts.trend_chart(
+        points,
+        target=commitment.target_value,
+        unit=commitment.indicator.unit,
+        title=title,
+        chart_id=chart_id,
+    )
+    return {
+        "ally": row.ally,
+        "svg": svg,
+        "cells": [c for c in row.cells if c.member],
+        "unit": commitment.indicator.unit,
+    }
+
+
+def _trends(commitment, progress):
+    """A trend chart per ally with a figure (the commitment page)."""
+    if progress is None or not progress.has_ally_figures:
+        return []
+    trends = [
+        trend_of(commitment, row, f"trend-{row.ally.iso3.lower()}")
+        for row in progress.rows
+        if any(cell.measurement for cell in row.cells)
+    ]
+    return [trend for trend in trends if trend["svg"]]
 
 
 def _progress_charts(commitment, progress):
@@ -403,6 +444,12 @@ def ally_detail(request, iso3):
             years=years.get(commitment.indicator_id, []),
         )
         rows.append((commitment, progress.years, progress.rows[0]))
+    # One trend chart per indicator, against the latest commitment's target.
+    trends = {
+        commitment.indicator_id: trend_of(commitment, row, f"trend-{commitment.indicator.slug}")
+        | {"commitment": commitment}
+        for commitment, _years, row in rows
+    }
 
     def compute_average():
         # Every measured commitment, each target of a lineage counted once (Wales 2 %
@@ -422,6 +469,7 @@ def ally_detail(request, iso3):
         {
             "ally": ally,
             "rows": rows,
+            "trends": [trend for trend in trends.values() if trend["svg"]],
             "measured_count": len(keys),
             "average": mean,
             "counted": counted,

@@ -131,11 +131,12 @@ DATABASES = {
 }
 # A database that accepts connections and never answers must not hold a worker: give up
 # connecting after DATABASE_CONNECT_TIMEOUT seconds (PostgreSQL; libpq's least is 2) and
-# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL, under
-# gunicorn's 30 s worker timeout); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for
-# a lock held by another process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
+# cancel any statement after DATABASE_STATEMENT_TIMEOUT seconds (PostgreSQL; wsgi.py makes
+# it 20, under gunicorn's 30 s worker timeout; none, 0, for management commands unless
+# set); SQLite waits at most DATABASE_LOCK_TIMEOUT seconds for a lock held by another
+# process. /healthz gives its probe HEALTHZ_TIMEOUT seconds.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
-DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
 DATABASE_LOCK_TIMEOUT = int(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
 HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "1.5"))
 
@@ -145,8 +146,9 @@ def with_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfi
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == "django.db.backends.postgresql":
         options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
-        statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
-        options["options"] = f"{options.get('options', '')} {statement}".strip()
+        if DATABASE_STATEMENT_TIMEOUT:
+            statement = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+            options["options"] = f"{options.get('options', '')} {statement}".strip()
     elif database["ENGINE"] == "django.db.backends.sqlite3":
         options.setdefault("timeout", DATABASE_LOCK_TIMEOUT)
     return database

@@ -147,6 +147,16 @@ def test_the_database_timeouts_come_from_the_environment():
              "DATABASE_STATEMENT_TIMEOUT": "7"},
     )  # fmt: skip
     assert postgres.stdout.split() == ["3", "-c", "statement_timeout=7000", "None"]
+    command = manage(
+        "shell", "--no-imports", "-c", code, env={"DATABASE_URL": "postgres://u@127.0.0.1:1/x"}
+    )
+    assert command.stdout.split() == ["5", "None", "None"]  # no statement limit by default
+    served = subprocess.run(
+        [sys.executable, "-c", "import nato_tracker.wsgi; " + code],
+        cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "DATABASE_URL": "postgres://u@127.0.0.1:1/x", "DEBUG": "true"},
+    )  # fmt: skip
+    assert served.stdout.split() == ["5", "-c", "statement_timeout=20000", "None"], served.stderr
     sqlite = manage(
         "shell",
         "--no-imports",
