@@ -261,7 +261,7 @@ def trend_chart(
         return top + plot_h - plot_h * (float(value) - low) / ((high - low) or 1.0)
 
     describe = ", ".join(
-        f"{p.year}: "
+        f"{p.year}{colon()} "
         + (
             figure(p.value, unit) + (" " + _("(estimate)") if p.estimate else "")
             if p.value is not None
@@ -316,7 +316,7 @@ def trend_chart(
         text = figure(point.value, unit) + (" e" if point.estimate else "")
         parts.append(
             f'<circle class="{kind}" cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="3.2">'
-            f"<title>{point.year}: {escape(text)}</title></circle>"
+            f"<title>{point.year}{colon()} {escape(text)}</title></circle>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

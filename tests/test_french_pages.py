@@ -169,6 +169,14 @@ PLACEHOLDER = re.compile(
 
 
 QUOTED = re.compile(r"«[^»]*»")
+LABEL = re.compile(r"(?:^|;\s)(\w+)\u00a0:")
+
+
+def french_words_of(msgid: str, msgstr: str) -> str:
+    """A French message less what it quotes (in guillemets) and the names it keeps as
+    written before a colon (a file's column names: "amount : …" for "amount: …")."""
+    text = QUOTED.sub(" ", msgstr)
+    return LABEL.sub(lambda m: " ; " if f"{m.group(1)}:" in msgid else m.group(0), text)
 
 
 def words(texts) -> set[str]:
@@ -200,9 +208,8 @@ def vocabularies() -> tuple[set[str], set[str]]:
         + list(Measurement.objects.values_list("source", flat=True).distinct())
     )
     french = words(
-        # What a French message quotes in guillemets may be in another language.
-        [QUOTED.sub(" ", e.msgstr) for e in catalogue]
-        + [QUOTED.sub(" ", s) for e in catalogue for s in e.msgstr_plural.values()]
+        [french_words_of(e.msgid, e.msgstr) for e in catalogue]
+        + [french_words_of(e.msgid, s) for e in catalogue for s in e.msgstr_plural.values()]
         + french_labels
         + list(Ally.objects.values_list("name_fr", flat=True))
         + [
