@@ -114,7 +114,7 @@ class CommitmentFilter(django_filters.FilterSet):
             "-status": _("Status (descending)"),
         },
         label=_("Sort by"),
-        empty_label=_("Summit, newest last"),
+        empty_label=_("Oldest summit first"),
     )
 
     class Meta:

@@ -103,7 +103,7 @@ def test_the_notes_view_shows_the_annotated_paragraphs(client):
 @pytest.mark.django_db
 def test_the_reader_has_a_legend_contents_and_no_technical_words(client):
     html = client.get(VILNIUS).content.decode()
-    assert 'class="legend"' in html
+    assert 'class="marks"' in html
     assert '<mark class="commitment">highlighted</mark>' in html
     contents = re.search(r'<details class="toc">.*?</details>', html, re.S).group(0)
     assert contents.count('<li><a href="#p') == 90

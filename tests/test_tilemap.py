@@ -131,7 +131,7 @@ def test_the_map_page_colours_each_ally_against_the_target(client, django_assert
     assert list(shades.values()).count("meets") == 23
     # The text alternative: one row per ally, and the legend.
     assert html.count('<tr class="ally-row">') == 32
-    assert 'class="legend"' in html
+    assert 'class="map-legend"' in html
 
 
 @pytest.mark.django_db
