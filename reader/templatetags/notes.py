@@ -1,11 +1,11 @@
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reader.markup import render_note
+from summits.text import shorten
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ def highlighted(segments):
                 '<a class="commitment-link" href="{}" title="{}">'
                 '<mark class="commitment">{}</mark></a>',
                 segment.mark.get_absolute_url(),
-                segment.mark.local_title,
+                segment.mark.plain_title,
                 segment.text,
             )
         else:
@@ -37,7 +37,7 @@ def highlighted(segments):
             text = format_html(
                 '<mark class="note" data-notes="{}" title="{}">{}</mark>',
                 " ".join(str(note.pk) for note in segment.notes),
-                " · ".join(Truncator(note.body).chars(80) for note in segment.notes),
+                " · ".join(shorten(note.body, 80) for note in segment.notes),
                 text,
             )
         parts.append(text)
