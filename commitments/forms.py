@@ -49,8 +49,9 @@ def with_words(queryset, words: str):
 
 class CommitmentLookupInput(forms.TextInput):
     """A text box for a commitment's address, with the list of commitments matching what
-    was typed: filled by the lookup endpoint as one types (static/js/lookup.js), or by
-    the server when the form comes back (without JavaScript)."""
+    was typed: filled by the lookup endpoint as one types (static/js/lookup.js); when the
+    form comes back with several found, they are also shown as choices after the box
+    (sent under the same name, after it: a choice made wins over the words typed)."""
 
     def __init__(self, attrs=None):
         super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
@@ -73,7 +74,18 @@ class CommitmentLookupInput(forms.TextInput):
             "", '<option value="{}">{}</option>', ((slug, label) for slug, label in shown)
         )
         list_id = f"{(attrs or {}).get('id', name)}-options"
-        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+        found = ""
+        if self.options:  # several found when the form was sent: one click chooses
+            found = format_html(
+                '<fieldset class="lookup-found"><legend>{}</legend>{}</fieldset>',
+                _("Commitments found"),
+                format_html_join(
+                    "",
+                    '<label><input type="radio" name="{}" value="{}"> {}</label>',
+                    ((name, slug, label) for slug, label in self.options),
+                ),
+            )
+        return format_html('{}<datalist id="{}">{}</datalist>{}', box, list_id, options, found)
 
 
 class CommitmentLookupField(forms.Field):
@@ -85,7 +97,7 @@ class CommitmentLookupField(forms.Field):
     default_error_messages = {
         "none": _("No commitment has these words or this address."),
         "several": _(
-            "Several commitments match: choose one in the list under the box (or type more words)."
+            "Several commitments match: choose one in the list below (or type more words)."
         ),
     }
 

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+
+from .models import validate_edition
+
 ALLY_COLUMNS = ("iso3", "name_en", "name_fr", "joined")
 MEASUREMENT_COLUMNS = ("iso3", "year", "value", "estimate", "edition", "source")
 
@@ -82,6 +86,10 @@ def parse_measurements(text: str) -> list[MeasurementRow]:
             raise DataFileError(f"Line {line}: estimate must be yes or no.")
         if not row["edition"]:
             raise DataFileError(f"Line {line}: the edition is missing.")
+        try:
+            validate_edition(row["edition"])
+        except ValidationError as error:
+            raise DataFileError(f"Line {line}: {' '.join(error.messages)}") from None
         key = (row["iso3"].upper(), year, row["edition"])
         if key in seen:
             raise DataFileError(f"Line {line}: {key[0]} {year} appears twice in edition {key[2]}.")

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, When
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,6 +68,9 @@ MEASUREMENT_FIELDS = [
     "estimate",
     "edition",
     "source",
+    "origin",
+    "withdrawn",
+    "counts",
 ]
 
 
@@ -156,6 +159,8 @@ def commitment_progress_export(request, slug, fmt):
     progress = progress_for(commitment)
     if progress is None:
         raise Http404(_("This commitment has nothing to measure."))
+    if progress.amount is not None:
+        return _contributions_export(commitment, progress.amount, fmt)
     rows = (
         {
             "commitment": commitment.slug,
@@ -174,6 +179,60 @@ def commitment_progress_export(request, slug, fmt):
         for cell in row.cells
     )
     return exports.stream(rows, PROGRESS_FIELDS, fmt, f"{commitment.slug}-progress")
+
+
+CONTRIBUTION_FIELDS = [
+    "commitment",
+    "indicator",
+    "currency",
+    "date",
+    "ally",
+    "contributor",
+    "kind",
+    "qualifier",
+    "amount",
+    "total_to_date",
+    "counted",
+    "running_pledged",
+    "running_pledged_qualifier",
+    "running_delivered",
+    "running_delivered_qualifier",
+    "source",
+    "source_url",
+    "paragraph",
+]
+
+
+def _contributions_export(commitment, tally, fmt):
+    """A commitment of money: its contributions in date order, with the running totals
+    (qualifiers kept) and whether each is counted as of today."""
+    rows = (
+        {
+            "commitment": commitment.slug,
+            "indicator": commitment.indicator.slug,
+            "currency": commitment.indicator.unit,
+            "date": c.made_on,
+            "ally": c.ally.iso3 if c.ally else None,
+            "contributor": c.contributor_name,
+            "kind": c.kind,
+            "qualifier": c.qualifier,
+            "amount": c.amount,
+            "total_to_date": c.cumulative,
+            "counted": line.counted,
+            "running_pledged": line.pledged.value if line.counted else None,
+            "running_pledged_qualifier": line.pledged.qualifier if line.counted else None,
+            "running_delivered": line.delivered.value if line.counted else None,
+            "running_delivered_qualifier": line.delivered.qualifier if line.counted else None,
+            "source": c.source,
+            "source_url": c.source_url or None,
+            "paragraph": (
+                f"{c.paragraph.document.slug} {c.paragraph.label}" if c.paragraph_id else None
+            ),
+        }
+        for line in tally.lines
+        for c in [line.contribution]
+    )
+    return exports.stream(rows, CONTRIBUTION_FIELDS, fmt, f"{commitment.slug}-contributions")
 
 
 def _commitment_row(request, commitment):
@@ -476,6 +535,9 @@ def ally_detail(request, iso3):
             "others": others_shown,
             "others_count": others.count(),
             "measurements": measurements,
+            "contributions": ally.contributions.select_related("indicator").order_by(
+                "indicator__name", "made_on", "pk"
+            ),
         },
     )
 
@@ -497,17 +559,24 @@ def measurement_export(request, fmt):
             measurements = measurements.filter(ally__iso3=ally.upper())
     if (year := form.cleaned_data["year"]) is not None:
         measurements = measurements.filter(year=year)
+    # Which figure counts for each (indicator, ally, year): NATO's official one over an
+    # editor's, the newest edition, never a withdrawn one (Measurement.counting_order).
+    counting = Measurement.objects.latest_editions().filter(pk=OuterRef("pk"))
+    measurements = measurements.annotate(counts=Exists(counting))
     rows = (
         {
             "indicator": m.indicator.slug,
             "unit": m.indicator.unit,
-            "ally": m.ally.iso3 if m.ally else None,
-            "ally_name": m.ally.name_en if m.ally else _("Alliance"),
+            "ally": m.ally.iso3 if m.ally else m.aggregate,
+            "ally_name": str(m.place),
             "year": m.year,
             "value": m.value,
             "estimate": m.estimate,
             "edition": m.edition,
             "source": m.source,
+            "origin": m.origin,
+            "withdrawn": m.withdrawn,
+            "counts": m.counts,
         }
         for m in measurements.iterator(chunk_size=500)
     )

@@ -138,3 +138,53 @@ def test_a_contribution_must_count_money():
     contribution.indicator = Indicator.objects.get(slug="defence-expenditure-gdp")
     with pytest.raises(Exception, match="amount indicator"):
         contribution.full_clean()
+
+
+def test_the_ally_page_lists_its_contributions(client):
+    indicator = Indicator.objects.get(slug="cap-funding")
+    Contribution.objects.create(
+        indicator=indicator,
+        ally=Ally.objects.get(iso3="NOR"),
+        kind="pledged",
+        qualifier="up_to",
+        made_on=date(2024, 4, 2),
+        amount=Decimal("75000000"),
+        source="test ledger",
+    )
+    text = text_of(client.get("/allies/nor/").content.decode())
+    assert "Money pledged and delivered" in text
+    assert (
+        "2 Apr 2024 Funding committed to the Comprehensive Assistance Package for Ukraine" in text
+    )
+    assert "pledged up to 75 million euros test ledger" in text
+    assert "Money pledged and delivered" not in text_of(client.get("/allies/pol/").content.decode())
+
+
+def test_the_contributions_export_carries_the_running_totals(client, today):
+    import csv
+    import io
+
+    today("2026-12-01")
+    indicator = Indicator.objects.get(slug="cap-funding")
+    Contribution.objects.create(
+        indicator=indicator,
+        ally=Ally.objects.get(iso3="DEU"),
+        kind="pledged",
+        made_on=date(2024, 1, 5),
+        amount=Decimal("20000000"),
+        source="test ledger",
+    )
+    response = client.get(f"/commitments/{CAP}/progress.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["contributor"], r["qualifier"], r["amount"]) for r in rows] == [
+        ("All contributors", "more_than", "500000000.00"),
+        ("Germany", "exactly", "20000000.00"),
+    ]
+    last = rows[-1]
+    assert (last["running_pledged"], last["running_pledged_qualifier"]) == (
+        "520000000.00",
+        "more_than",
+    )
+    assert rows[0]["paragraph"] == "vilnius-2023-communique 13"
+    assert rows[0]["total_to_date"] == "yes"

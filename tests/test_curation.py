@@ -199,14 +199,17 @@ def test_an_editor_records_a_measurement(client, editor, today):
         {
             "indicator": Indicator.objects.get(slug="defence-expenditure-gdp").pk,
             "ally": Ally.objects.get(iso3="FRA").pk,
-            "year": 2031,
+            "year": 2022,
             "value": "2.10",
-            "edition": "2031-06",
+            "edition": "2022-06",
             "source": "NATO, Defence expenditure of NATO countries",
         },
     )
     assert response.status_code == 302
-    assert Measurement.objects.filter(year=2031, edition="2031-06").count() == 1
+    # An editor's figure is marked as such (an edition after today is refused: see
+    # test_editorial_figures).
+    recorded = Measurement.objects.get(year=2022, edition="2022-06")
+    assert recorded.origin == Measurement.Origin.EDITOR and recorded.author is not None
 
 
 def test_commitment_history_lists_edits_and_statuses_and_an_admin_restores(client, candidate):

@@ -206,3 +206,32 @@ def test_shares_are_shown_with_two_decimals_as_nato_prints_them(language, value,
 
     with translation.override(language):
         assert figure(value, unit) == shown
+
+
+def test_the_figures_export_says_whose_each_figure_is_and_which_counts(client, today):
+    import csv
+    import io
+
+    today("2026-12-01")
+    client.force_login(make_user("Editors"))
+    editor_figure(client, value="0.50", edition="2026-11")
+    client.logout()
+    response = client.get("/measurements.csv", {"ally": "POL", "year": "2024"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [(r["value"], r["edition"], r["origin"], r["counts"]) for r in rows] == [
+        ("4.12", "2024-06", "nato", "yes"),
+        ("0.50", "2026-11", "editor", "no"),
+    ]
+
+
+@pytest.mark.parametrize("edition", ["9999-99", "2024-13", "June 2024", "2099-01"])
+def test_the_csv_importer_refuses_a_made_up_edition_too(tmp_path, today, edition):
+    from django.core.management import CommandError, call_command
+
+    today("2026-12-01")
+    path = tmp_path / "figures.csv"
+    path.write_text(f"iso3,year,value,estimate,edition,source\nPOL,2024,0.1,no,{edition},x\n")
+    before = Measurement.objects.count()
+    with pytest.raises(CommandError, match="(?i)Line 2: .*edition"):
+        call_command("import_measurements", str(path), "--indicator", GDP)
+    assert Measurement.objects.count() == before

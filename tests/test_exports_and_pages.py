@@ -97,6 +97,9 @@ def test_measurement_exports_filter_by_indicator_ally_and_year(client):
             "estimate": "yes" if figure.estimate else "no",
             "edition": figure.edition,
             "source": figure.source,
+            "origin": "nato",
+            "withdrawn": "no",
+            "counts": "yes",
         }
     ]
     everything = json.loads(body(client.get("/measurements.json")))
@@ -181,7 +184,7 @@ def test_permalinks_of_every_kind_resolve(client, django_assert_max_num_queries)
         "/allies/pol/": "Poland",
     }
     for url, text in pages.items():
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(11):
             response = client.get(url)
         assert response.status_code == 200, url
         assert text in response.content.decode(), url

@@ -35,7 +35,7 @@ PAGES = [
     ("/commitments/", 10, "Export this list", "Exporter cette liste"),
     (TWO_PERCENT, 10, "In the words of the text", "Dans les mots du texte"),
     ("/allies/", 6, "Member since", "Membre depuis"),
-    ("/allies/pol/", 10, "Measured commitments", "Engagements mesurés"),
+    ("/allies/pol/", 11, "Measured commitments", "Engagements mesurés"),
     ("/allies/compare/?allies=pol&allies=esp", 8, "Compare allies", "Comparer des Alliés"),
     ("/methodology/", 4, "What counts as a commitment", "Ce qui compte comme engagement"),
     ("/assessments/", 4, "Assessment cycles", "Cycles d’évaluation"),

@@ -63,6 +63,7 @@ QUERIES = {
         "all its measured commitments (for the average)",
         "their lineage links",
         "the number of the others",
+        "its contributions of money",
     ],
     "/commitments/vilnius-2023-defence-spending-2-pct-gdp/": [
         "the commitment",

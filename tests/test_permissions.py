@@ -153,7 +153,8 @@ def test_the_matrix_covers_every_write_url():
              "commitments:feed", "commitments:ally_feed", "commitments:tracker_feed",
              "commitments:assessments", "commitments:assessment",
              "commitments:assessment_export", "commitments:figure_history",
-             "commitments:release_file", "commitments:ally_map"}  # fmt: skip
+             "commitments:release_file", "commitments:ally_map",
+             "commitments:lookup"}  # fmt: skip
     covered = {
         "reader:annotation_create", "reader:commitment_add", "reader:annotation_edit",
         "reader:annotation_delete",

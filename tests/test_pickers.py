@@ -129,9 +129,13 @@ def test_without_javascript_words_matching_several_come_back_as_a_list(client, e
     assert "Several commitments match" in html
     options = re.findall(r'<option value="(bulk-pangolinade-\d+)">', html)
     assert len(options) == LOOKUP_LIMIT
+    radios = re.findall(r'type="radio" name="commitment" value="(bulk-pangolinade-\d+)"', html)
+    assert radios == options
     assert not Annotation.objects.filter(paragraph=paragraph).exists()
-    # The editor picks one of them in the list and sends the form again.
-    assert post_note(client, paragraph, options[0]).status_code == 302
+    # The editor ticks one of them and sends the form again, the words still in the box:
+    # the choice, sent after the box, wins.
+    assert post_note(client, paragraph, ["pangolinade", radios[3]]).status_code == 302
+    assert Annotation.objects.get(paragraph=paragraph).commitment.slug == radios[3]
 
 
 def test_words_matching_nothing_are_an_error(client, editor, paragraph):
