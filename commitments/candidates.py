@@ -5,6 +5,7 @@ first quantity read becomes the target, the first dated deadline the deadline; v
 that do not fit the columns are left out rather than cut into something false.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Protocol
@@ -14,6 +15,7 @@ from .extraction import Candidate, find_candidates, find_deadlines, find_quantit
 # Commitment.target_value has max_digits=16, decimal_places=2.
 _TARGET_LIMIT = Decimal(10) ** 14
 _TITLE_WORDS = 14
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[:;!?»])|(?<=«) ")
 
 
 class _Paragraph(Protocol):
@@ -43,6 +45,9 @@ def auto_title(quote: str) -> str:
     """A first title for a candidate: its first words."""
     words = quote.split()
     title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    # A title is the tracker's, not a quote: French typography's no-break space before
+    # the high punctuation, whatever space the source had.
+    title = _SPACE_BEFORE_PUNCTUATION.sub("\u00a0", title)
     return title[:300]
 
 

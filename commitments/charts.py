@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments.figures import figure
+from nato_tracker.languages import colon
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def ally_values_chart(bars: list[Bar], *, target: Decimal | None, unit: str, tit
         parts.append(
             f'<rect class="hbar {kind}{estimate}" x="{label_width}" y="{y + 3}" '
             f'width="{x(bar.value) - label_width:.1f}" height="{row_height - 6}">'
-            f"<title>{escape(bar.label)}: {escape(value_text)}</title></rect>"
+            f"<title>{escape(bar.label)}{colon()} {escape(value_text)}</title></rect>"
         )
         parts.append(
             f'<text class="value" x="{x(bar.value) + 4:.1f}" y="{middle}">'
@@ -197,7 +198,7 @@ def sparkline(
         return f"{pad + index * step:.1f},{y:.1f}"
 
     label = ", ".join(
-        f"{year}: {figure(value, unit) if value is not None else _('no data')}"
+        f"{year}{colon()} {figure(value, unit) if value is not None else _('no data')}"
         for year, value in points
     )
     parts = [
@@ -260,7 +261,7 @@ def trend_chart(
         return top + plot_h - plot_h * (float(value) - low) / ((high - low) or 1.0)
 
     describe = ", ".join(
-        f"{p.year}: "
+        f"{p.year}{colon()} "
         + (
             figure(p.value, unit) + (" " + _("(estimate)") if p.estimate else "")
             if p.value is not None
@@ -315,7 +316,7 @@ def trend_chart(
         text = figure(point.value, unit) + (" e" if point.estimate else "")
         parts.append(
             f'<circle class="{kind}" cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="3.2">'
-            f"<title>{point.year}: {escape(text)}</title></circle>"
+            f"<title>{point.year}{colon()} {escape(text)}</title></circle>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

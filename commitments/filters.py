@@ -106,6 +106,12 @@ class CommitmentFilter(django_filters.FilterSet):
             "title": _("Title"),
             "category": _("Category"),
             "status": _("Status"),
+            # Given whole: django-filter would build them once, in the language of the
+            # process's start.
+            "-date": _("Date (descending)"),
+            "-title": _("Title (descending)"),
+            "-category": _("Category (descending)"),
+            "-status": _("Status (descending)"),
         },
         label=_("Sort by"),
         empty_label=_("Oldest summit first"),

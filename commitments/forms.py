@@ -3,16 +3,22 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from nato_tracker import params
+from nato_tracker.languages import colon
 from summits.models import Document, Paragraph, Summit
 
 from .models import Assessment, AssessmentCycle, Commitment, Measurement, StatusChange
 
 
 def commitment_label(commitment) -> str:
-    return f"{commitment.summit.local_name} {commitment.summit.year}: {commitment.local_title}"
+    """ "Vilnius Summit 2023: Spend at least 2%", the title in the reader's language (or
+    the quote's first words), for a list's option."""
+    return (
+        f"{commitment.summit.local_name} {commitment.summit.year}{colon()} {commitment.plain_title}"
+    )
 
 
 class CommitmentChoiceField(forms.ModelChoiceField):
@@ -30,7 +36,7 @@ def find_commitments(words: str, queryset=None) -> list:
     if not words.split():
         return []
     found = with_words(queryset if queryset is not None else Commitment.objects.shown(), words)
-    found = found.select_related("summit").order_by("-summit__started_on", "title", "pk")
+    found = found.for_list().order_by("-summit__started_on", "title", "pk")
     return list(found[: LOOKUP_LIMIT + 1])
 
 
@@ -68,7 +74,7 @@ class CommitmentLookupInput(forms.TextInput):
         box = super().render(name, value, attrs, renderer)
         shown = self.options
         if not shown and value:  # the commitment chosen, named in full
-            chosen = Commitment.objects.select_related("summit").filter(slug=value).first()
+            chosen = Commitment.objects.for_list().filter(slug=value).first()
             shown = [(chosen.slug, commitment_label(chosen))] if chosen else []
         options = format_html_join(
             "", '<option value="{}">{}</option>', ((slug, label) for slug, label in shown)
@@ -123,7 +129,7 @@ class CommitmentLookupField(forms.Field):
         words = " ".join(str(value or "").split())
         if not words:
             return None
-        exact = self.choices().select_related("summit").filter(slug=words).first()
+        exact = self.choices().for_list().filter(slug=words).first()
         if exact is not None:
             return exact
         found = find_commitments(words, self.choices())
@@ -161,8 +167,11 @@ class CommitmentForm(forms.ModelForm):
         ]
         widgets = {
             "bound_allies": forms.SelectMultiple(attrs={"size": 8}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-            "notes_fr": forms.Textarea(attrs={"rows": 3}),
+            # Each language's field says its language (spelling, screen readers).
+            "title": forms.TextInput(attrs={"lang": "en"}),
+            "title_fr": forms.TextInput(attrs={"lang": "fr"}),
+            "notes": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "notes_fr": forms.Textarea(attrs={"rows": 3, "lang": "fr"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -191,12 +200,12 @@ class ReviewForm(forms.Form):
 
 class DocumentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.summit.local_name} {obj.summit.year}: {obj.title}"
+        return f"{obj.summit.local_name} {obj.summit.year}{colon()} {obj.title}"
 
 
 class ParagraphChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.display_label}: {obj.text[:90]}"
+        return f"{obj.display_label}{colon()} {Truncator(obj.text).words(14)}"
 
 
 class StatusChangeForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from nato_tracker import clock
-from nato_tracker.languages import Localized, Translated
+from nato_tracker.languages import Localized, Translated, active_language
 from summits.models import Paragraph, Summit, without_document_text
 
 
@@ -262,10 +262,16 @@ class Measurement(models.Model):
         NATO_TOTAL = "nato_total", _("NATO Total")
         EUROPE_CANADA = "europe_canada", _("NATO Europe and Canada")
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="measurements")
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.PROTECT,
+        related_name="measurements",
+        verbose_name=_("indicator"),
+    )
     ally = models.ForeignKey(
         Ally,
         on_delete=models.PROTECT,
+        verbose_name=_("ally"),
         null=True,
         blank=True,
         related_name="measurements",
@@ -450,6 +456,10 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
 
+# The marks a whole sentence ends on (a paragraph ending otherwise is cut in its source).
+SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”", ")", ":")
+
+
 class Commitment(models.Model):
     class Review(models.TextChoices):
         CANDIDATE = "candidate", _("Candidate")
@@ -563,7 +573,12 @@ class Commitment(models.Model):
         Ally, blank=True, related_name="named_commitments", verbose_name=_("named allies")
     )
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
+        Indicator,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("indicator"),
     )
     comparator = models.CharField(_("comparator"), max_length=20, choices=Comparator, blank=True)
     target_value = models.DecimalField(
@@ -673,6 +688,27 @@ class Commitment(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitments:detail", args=[self.slug])
+
+    @property
+    def quote_cut(self) -> bool:
+        """The quote runs to the end of a paragraph that the source cuts mid-sentence
+        (its text stops without a sentence's last mark)."""
+        text = self.paragraph.text.rstrip()
+        return self.quote_end >= len(text) and not text.endswith(SENTENCE_ENDS)
+
+    @property
+    def plain_title(self) -> str:
+        """A title for where no mark fits (a list's option, a tooltip): the reader's
+        language's, else the quote's first words when the text is in that language,
+        else the other language's."""
+        title = self.own_title
+        if title and not title.is_fallback:
+            return title
+        if self.paragraph.document.language == active_language():
+            from .candidates import auto_title
+
+            return auto_title(self.quote)
+        return self.local_title
 
     @property
     def local_title(self) -> Localized:

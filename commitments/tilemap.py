@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from nato_tracker.languages import colon
+
 # Column and row of each ally: North America on the left, the Nordics on top, the
 # Baltics on the right, the Balkans and Türkiye at the bottom.
 TILES: dict[str, tuple[int, int]] = {
@@ -109,7 +111,7 @@ def tile_svg(tiles: Sequence[Tile], *, title: str, size: int = 54, gap: int = 4)
     for tile in tiles:
         column, row = places[tile.code]
         x, y = column * pitch, row * pitch
-        tooltip = f"{tile.name}: {tile.label}" if tile.label else tile.name
+        tooltip = f"{tile.name}{colon()} {tile.label}" if tile.label else tile.name
         parts.append(
             f'<g class="tile {escape(tile.shade)}"><title>{escape(tooltip)}</title>'
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="4"/>'

@@ -70,3 +70,9 @@ def sort_key(text: str) -> str:
     ("États-Unis" among the E, not after "Turquie")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def colon() -> str:
+    """A colon as the reader's language sets it: ":" in English, no-break space and ":"
+    in French (the space the French catalogue puts before every colon)."""
+    return "\u00a0:" if active_language() == "fr" else ":"

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from .views import error_page
+
 audit = logging.getLogger("nato_tracker.audit")
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -22,12 +24,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.MAX_REQUEST_BYTES:
-            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
-            return HttpResponse(
-                _("The request is too large: the limit is %(limit)s MB.") % {"limit": limit},
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+            return error_page(request, 413)
         return self.get_response(request)
 
 
@@ -85,6 +82,28 @@ class InputLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class SiteErrorPagesMiddleware:
+    """The site's own page for a 404 or a 400 even when DEBUG is on (`make run`), where
+    Django would show its debug page; a 500 keeps the debug page, which a developer
+    needs. With DEBUG off, Django calls the handlers of nato_tracker.urls itself."""
+
+    REPLACED = (400, 404)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code in self.REPLACED
+            and not getattr(response, "site_error_page", False)
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return error_page(request, response.status_code)
+        return response
 
 
 class AuditLogMiddleware:

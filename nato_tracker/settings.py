@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # NUL characters and over-long values in the address refused (400), before any view.
     "nato_tracker.middleware.InputLimitMiddleware",
+    "nato_tracker.middleware.SiteErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +88,7 @@ if not ANONYMOUS_READ:
     MIDDLEWARE.append("django.contrib.auth.middleware.LoginRequiredMiddleware")
 
 ROOT_URLCONF = "nato_tracker.urls"
+CSRF_FAILURE_VIEW = "nato_tracker.views.csrf_failure"
 
 
 def _page(name: str):

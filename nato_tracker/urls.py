@@ -15,3 +15,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+# The site's own error pages, in both languages (nato_tracker.views.error_page).
+handler400 = "nato_tracker.views.bad_request"
+handler403 = "nato_tracker.views.permission_denied"
+handler404 = "nato_tracker.views.page_not_found"
+handler500 = "nato_tracker.views.server_error"

@@ -2,7 +2,10 @@ import threading
 
 from django.conf import settings
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -49,3 +52,72 @@ def healthz(request):
     if vendor is None:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": vendor})
+
+
+# Error pages, in the site's style and the reader's language ------------------------------
+
+ERRORS = {
+    400: (
+        _("This request cannot be read"),
+        _("The address or the form sent is not one the tracker understands."),
+    ),
+    403: (
+        _("This page is not open to you"),
+        _("Your account does not give access to it. Sign in with another one, or ask an admin."),
+    ),
+    404: (
+        _("No such page"),
+        _("Nothing is at this address: it may have been mistyped, or the page has moved."),
+    ),
+    413: (
+        _("This is too large to send"),
+        _("The file or form is larger than the tracker accepts (%(limit)s MB at most)."),
+    ),
+    500: (
+        _("Something went wrong on our side"),
+        _("The page could not be made. Try again in a moment; if it keeps failing, tell an admin."),
+    ),
+}
+CSRF_EXPLANATION = _(
+    "The form was sent without the check that proves it came from this site: it may have "
+    "stayed open too long, or cookies are blocked. Reload the page and send it again."
+)
+
+
+def error_page(request, status: int, explanation=None) -> HttpResponse:
+    """The page of an error, in the language the reader asks for (the error may come
+    before the language is chosen, or after it was left)."""
+    heading, default = ERRORS[status]
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    with translation.override(translation.get_language_from_request(request)):
+        html = render_to_string(
+            "errors/page.html",
+            {
+                "status": status,
+                "heading": heading,
+                "explanation": (explanation or default) % {"limit": limit},
+            },
+        )
+    response = HttpResponse(html, status=status)
+    response.site_error_page = True  # type: ignore[attr-defined]  # read by the middleware
+    return response
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return error_page(request, 404)
+
+
+def server_error(request):
+    return error_page(request, 500)
+
+
+def csrf_failure(request, reason=""):
+    return error_page(request, 403, CSRF_EXPLANATION)

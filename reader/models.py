@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import Commitment
+from nato_tracker.languages import colon
 from summits.models import Paragraph
 
 
@@ -85,7 +86,7 @@ class Annotation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.paragraph}: {self.quote[:40]}"
+        return f"{self.paragraph}{colon()} {self.quote[:40]}"
 
     def get_absolute_url(self):
         return self.paragraph.get_absolute_url()

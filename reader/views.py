@@ -28,6 +28,8 @@ from commitments.models import Ally, Category, Commitment, Contribution, Measure
 from commitments.progress import Progress, latest_figures_by_indicator, progress_for
 from nato_tracker import cache, clock, exports, history
 from nato_tracker.access import role_required
+from nato_tracker.languages import active_language
+from nato_tracker.templatetags.languages import marked
 from nato_tracker.versioning import VersionConflict, conflict_page
 from summits import fulltext
 from summits.models import Document, Paragraph, Summit, without_document_text
@@ -151,8 +153,10 @@ def searchable_texts() -> SearchTexts:
     """Every text with its meeting, newest meeting first: the search filters' choices,
     cached until texts are loaded."""
 
+    name = Summit.local_name.field_for(active_language())
+
     def compute():
-        fields = ["pk", "slug", "title", "language", "summit__slug", "summit__name"]
+        fields = ["pk", "slug", "title", "language", "summit__slug", f"summit__{name}"]
         rows = Document.objects.order_by("-summit__started_on", "summit_id", "published_on", "pk")
         return SearchTexts.of(
             [
@@ -161,7 +165,7 @@ def searchable_texts() -> SearchTexts:
             ]
         )
 
-    return cache.remember("search-texts", compute=compute)
+    return cache.remember("search-texts", name, compute=compute)
 
 
 def result_items(results) -> str:
@@ -177,7 +181,7 @@ def result_items(results) -> str:
         links = format_html_join(
             " · ",
             '<a href="{}">{}</a>',
-            ((c.get_absolute_url(), c.local_title) for c in commitments),
+            ((c.get_absolute_url(), marked(c.local_title)) for c in commitments),
         )
         return format_html(
             '<li><a href="{}#{}"><strong>{}</strong> {}</a> <span class="meta">· {} {}</span>'

@@ -273,6 +273,22 @@ def detect_language(text: str) -> str:
     return "en" if english > french else "fr"
 
 
+# Short texts have few stopwords: a few more small words tell them apart.
+_FRENCH_SHORT = _FRENCH_STOPWORDS | frozenset("à l d sa son se aucun aucune chaque sans".split())
+_ENGLISH_SHORT = _ENGLISH_STOPWORDS | frozenset("a an on per each no any into than".split())
+
+
+def language_of(text: str) -> str | None:
+    """ "fr" or "en" for a short text (a note, a source's name), by its small words;
+    None when it has none of either, or as many of each."""
+    counts = Counter(_WORD_RE.findall(text[:_LANGUAGE_SAMPLE].lower()))
+    french = sum(counts[word] for word in _FRENCH_SHORT)
+    english = sum(counts[word] for word in _ENGLISH_SHORT)
+    if french == english:
+        return None
+    return "fr" if french > english else "en"
+
+
 def other_language(text: str) -> str | None:
     """The name of the language of a text written in neither French nor English
     ("German", or a script: "Cyrillic"), or None when it reads as French or English."""

@@ -158,8 +158,8 @@ class Document(models.Model):
         STATEMENT = "statement", _("Statement")
 
     class Language(models.TextChoices):
-        FRENCH = "fr", "Français"
-        ENGLISH = "en", "English"
+        FRENCH = "fr", _("French")
+        ENGLISH = "en", _("English")
 
     class Provenance(models.TextChoices):
         """What the text read is, beside the official one."""

@@ -76,7 +76,7 @@ def test_a_title_in_the_other_language_is_marked_and_an_empty_one_is_derived():
         html = template.render(Context({"c": only_english}))
     assert html == (
         '<span lang="en">Spend at least 2% of GDP</span> '
-        '<small class="language-mark" title="Anglais">(en)</small>'
+        '<small class="language-mark" title="anglais">(en)</small>'
     )
     with translation.override("en"):
         assert template.render(Context({"c": only_english})) == "Spend at least 2% of GDP"

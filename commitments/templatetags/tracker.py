@@ -4,13 +4,16 @@ from decimal import Decimal
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import figures
+from nato_tracker.languages import Localized
 from summits import text
+from summits.templatetags.meetings import as_written
 
 register = template.Library()
 
@@ -197,9 +200,26 @@ def score(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:+.2f}".replace("-", "−")
+        return f"{value:+.2f}".replace("-", "−").replace(".", get_format("DECIMAL_SEPARATOR"))
     value = int(value)
     return f"+{value}" if value > 0 else "0" if value == 0 else f"−{-value}"
+
+
+@register.filter
+def score_summary(counts) -> str:
+    """ "Score per ally (…): 1 met, 2 partly met, …", each count with its own plural."""
+    parts = [
+        ngettext("%(count)s met", "%(count)s met", counts["met"]),
+        ngettext("%(count)s partly met", "%(count)s partly met", counts["partly_met"]),
+        ngettext("%(count)s in progress", "%(count)s in progress", counts["in_progress"]),
+        ngettext("%(count)s missed", "%(count)s missed", counts["missed"]),
+        ngettext("%(count)s not scored", "%(count)s not scored", counts["no_score"]),
+    ]
+    keys = ("met", "partly_met", "in_progress", "missed", "no_score")
+    listed = ", ".join(part % {"count": counts[key]} for part, key in zip(parts, keys, strict=True))
+    return _("Score per ally (+1 met, 0 partly met or in progress, −1 missed): %(counts)s.") % {
+        "counts": listed
+    }
 
 
 @register.filter
@@ -210,8 +230,10 @@ def latest_count(progress):
 
 @register.filter
 def shorten(value, limit) -> str:
-    """Cut on a word boundary, with "…" when cut (summits.text.shorten)."""
-    return text.shorten(str(value), int(limit))
+    """Cut on a word boundary, with "…" when cut (summits.text.shorten). A text that knows
+    its language keeps it (for `marked` after it)."""
+    cut = text.shorten(str(value), int(limit))
+    return Localized(cut, value.language) if isinstance(value, Localized) else cut
 
 
 class FigureLinks:
@@ -317,7 +339,7 @@ def figure_rows(measurements, ally) -> str:
             m.edition,
             "" if m.is_official else editors,
             withdrawn if m.withdrawn else "",
-            m.source,
+            as_written(m.source),
         )
 
     return format_html_join(

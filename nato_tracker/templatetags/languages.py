@@ -2,26 +2,29 @@
 
 from django import template
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 
-from nato_tracker.languages import Localized
+from nato_tracker.languages import Localized, colon
 
 register = template.Library()
 
 
 @register.filter
-def marked(value, length=None):
+def marked(value):
     """A text in the reader's language as it is; one in the other language in a span
-    with its `lang`, followed by its code: "Spend at least 2% (en)" on a French page.
-    With a length, cut to that many characters as `truncatechars` does."""
-    text = Truncator(value).chars(int(length)) if length else value
+    with its `lang`, followed by its code: "Spend at least 2% (en)" on a French page."""
     if isinstance(value, Localized) and value.is_fallback:
         return format_html(
             '<span lang="{}">{}</span> <small class="language-mark" title="{}">({})</small>',
             value.language,
-            text,
+            value,
             get_language_info(value.language)["name_translated"],
             value.language,
         )
-    return text
+    return value
+
+
+@register.simple_tag(name="colon")
+def colon_tag():
+    """{% colon %}: "Figures:" in English, "Chiffres :" in French."""
+    return colon()

@@ -1,6 +1,11 @@
 from django import template
+from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from nato_tracker.languages import Localized
+from nato_tracker.templatetags.languages import marked
+from summits import ingest
 
 register = template.Library()
 
@@ -45,3 +50,15 @@ def date_range(summit):
     if start.year == end.year:
         return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
     return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
+@register.filter
+def as_written(text):
+    """An editor's or a source's free text (a rationale, a source's name), in the language
+    it reads as: marked with `lang` and "(en)" where that is not the reader's. A text
+    that shows neither (a publication's name) is taken as written in the site's first
+    language, that of its editorial data."""
+    if not text:
+        return text
+    language = ingest.language_of(str(text)) or settings.LANGUAGE_CODE
+    return marked(Localized(str(text), language))
