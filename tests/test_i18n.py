@@ -232,3 +232,16 @@ def test_no_template_shows_interface_text_outside_the_translation_tags():
             if re.search(r"[A-Za-z]{2,}", chunk) and chunk not in UNTRANSLATED_WORDS:
                 bare.append((path.name, chunk))
     assert bare == []
+
+
+def test_every_plural_has_each_french_form():
+    """French has three plural forms here (one, millions, other): a missing one shows the
+    English text ("18 with defects") for the counts that need it."""
+    catalogue = polib.pofile(str(PO))
+    forms = int(re.search(r"nplurals=(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
+    missing = [
+        entry.msgid
+        for entry in catalogue
+        if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(forms))
+    ]
+    assert missing == []

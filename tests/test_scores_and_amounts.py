@@ -116,6 +116,8 @@ def test_the_commitment_page_embeds_both_charts_and_the_scores(client):
     html = client.get(
         commitment("vilnius-2023-defence-spending-2-pct-gdp").get_absolute_url()
     ).content.decode()
-    assert html.count("<svg") == 2
+    # The two charts of the allies, and a trend chart for each of the 31 with a figure.
+    assert html.count("<svg") == 2 + 31
+    assert html.count('class="chart trend"') == 31
     assert TWO_PCT_HEADLINE in html
     assert "Alliance average" in html
