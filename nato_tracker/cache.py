@@ -55,8 +55,8 @@ def generation() -> str:
     """The current load generation (one query; once per request)."""
     if getattr(_request, "active", False) and _request.token is not None:
         return _request.token
-    token = LoadGeneration.objects.filter(pk=GENERATION_PK).values_list("token", flat=True)
-    token = token.first() or "none"
+    rows = LoadGeneration.objects.filter(pk=GENERATION_PK).values_list("token", flat=True)
+    token: str = rows.first() or "none"
     if getattr(_request, "active", False):
         _request.token = token
     return token
