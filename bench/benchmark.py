@@ -441,14 +441,17 @@ def compare_sizes(databases: list[str], argv: list[str], rounds: int) -> int:
         before = statistics.median(run["pages"][name]["median"] for run in first)
         after = statistics.median(run["pages"][name]["median"] for run in last)
         growth = after / before
-        met = growth <= GROWTH_TARGET
-        if not met:
-            failures.append(name)
+        # An export of every row grows with the rows: only the pages have the target.
+        page = next((p for p in PAGES if p.name == name), None)
+        if page is not None and page.target_ms is None:
+            verdict = "grows with the rows exported"
+        else:
+            met = growth <= GROWTH_TARGET
+            if not met:
+                failures.append(name)
+            verdict = f"≤ {GROWTH_TARGET} ×: {'met' if met else 'NOT MET'}"
         queries = f"{small['queries']} → {last[0]['pages'][name]['queries']}"
-        print(
-            f"| {name} | {before:.1f} | {after:.1f} | {queries} | "
-            f"{growth:.2f} × | ≤ {GROWTH_TARGET} ×: {'met' if met else 'NOT MET'} |"
-        )
+        print(f"| {name} | {before:.1f} | {after:.1f} | {queries} | {growth:.2f} × | {verdict} |")
     if failures:
         print("\nGrowth targets not met: " + ", ".join(failures))
     return 0
