@@ -52,6 +52,7 @@ NOT_PAGES = {
     "commitments:figure_withdraw": "a form post",
     "commitments:progress_export": "CSV or JSON",
     "commitments:lookup": "JSON for the commitment pickers",
+    "reader:paragraph_notes": "a fragment of the reader's page, walked with it",
     "imports:release_confirm": "a form post",
     "commitments:release_file": "a release's file",
     "reader:paragraphs_export": "CSV or JSON",
