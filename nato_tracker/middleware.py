@@ -2,14 +2,19 @@ import logging
 import re
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .views import error_page
 
 audit = logging.getLogger("nato_tracker.audit")
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+INPUT_REFUSED = gettext_lazy(
+    "This request cannot be answered: it holds a character that is not "
+    "allowed (NUL), a number larger than any stored, or a part of its "
+    "address longer than %(limit)s characters."
+)
 
 
 class RequestSizeLimitMiddleware:
@@ -71,16 +76,7 @@ class InputLimitMiddleware:
             for key, values in request.POST.lists():
                 checked += [(text, None) for text in (key, *values)]
         if any(_refused(text, most) for text, most in checked):
-            return HttpResponse(
-                _(
-                    "This request cannot be answered: it holds a character that is not "
-                    "allowed (NUL), a number larger than any stored, or a part of its "
-                    "address longer than %(limit)s characters."
-                )
-                % {"limit": limit},
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+            return error_page(request, 400, INPUT_REFUSED, limit)
         return self.get_response(request)
 
 

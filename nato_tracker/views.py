@@ -84,11 +84,13 @@ CSRF_EXPLANATION = _(
 )
 
 
-def error_page(request, status: int, explanation=None) -> HttpResponse:
+def error_page(request, status: int, explanation=None, limit=None) -> HttpResponse:
     """The page of an error, in the language the reader asks for (the error may come
-    before the language is chosen, or after it was left)."""
+    before the language is chosen, or after it was left). `explanation` may name a
+    `%(limit)s`: the request size limit in MB unless `limit` is given."""
     heading, default = ERRORS[status]
-    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    if limit is None:
+        limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
     with translation.override(translation.get_language_from_request(request)):
         html = render_to_string(
             "errors/page.html",

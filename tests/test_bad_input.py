@@ -225,3 +225,12 @@ def test_a_french_export_failure_is_said_in_french(client, monkeypatch):
 def test_admins_reach_the_upload_page_with_a_summit_chosen(client):
     client.force_login(make_admin())
     assert client.get("/import/?summit=vilnius-2023").status_code == 200
+
+
+def test_the_refusal_is_the_site_s_error_page_in_the_reader_s_language(client):
+    response = client.get("/allies/%00/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "Suivi des engagements de l’OTAN" in page
+    assert "10000 caractères" in page  # the parameter limit, not the request size in MB
