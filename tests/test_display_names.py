@@ -48,8 +48,11 @@ def pages(work):
     note, commitment = work["note"], work["commitment"]
     return {
         "home": ("/", None),
-        "reader": (reverse("reader:document", args=["vilnius-2023-communique"]), None),
+        # the notes as the reader shows them without JavaScript (with it, on demand)
+        "reader": (reverse("reader:document", args=["vilnius-2023-communique"]) + "?notes=all",
+                   None),
         "paragraph": ("/documents/vilnius-2023-communique/p27/", None),
+        "notes on demand": (reverse("reader:paragraph_notes", args=[note.paragraph_id]), None),
         "feed": ("/feed.atom", None),
         "commitment feed": (reverse("commitments:feed", args=[commitment.slug]), None),
         "note history": (reverse("reader:annotation_history", args=[note.pk]), "Analysts"),
@@ -64,6 +67,7 @@ EXPECTED = {
     "home": {"Edith Martin", "an editor"},
     "reader": {"Edith Martin", "an editor"},
     "paragraph": set(),  # the paragraph page lists no notes
+    "notes on demand": {"Edith Martin", "an editor"},  # both notes are on its paragraph
     "feed": {"Edith Martin"},
     "commitment feed": {"Edith Martin"},
     "note history": {"Edith Martin"},

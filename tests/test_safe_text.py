@@ -106,7 +106,7 @@ def test_the_reader_shows_hostile_notes_and_tags_inert(client):
     paragraph = Paragraph.objects.get(document__slug="vilnius-2023-communique", label="27")
     for payload in PAYLOADS:
         make_annotation(paragraph=paragraph, quote="investir", body=payload, tags=[payload[:40]])
-    html = client.get(paragraph.document.get_absolute_url()).content.decode()
+    html = client.get(paragraph.document.get_absolute_url() + "?notes=all").content.decode()
     notes = html[
         html.index('<ul class="notes"') : html.index("</ul>", html.index('<ul class="notes"'))
     ]
