@@ -6,6 +6,8 @@ PYTHON ?= python
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# The suite runs in this many processes (pytest-xdist); 0 runs it in make's own.
+WORKERS ?= 2
 
 .PHONY: run test setup setup-dev data lint check test-sqlite test-postgres postgres browser fixtures screenshots bench-search-1m
 
@@ -55,10 +57,10 @@ check: setup-dev
 	$(BIN)/python manage.py build_fixtures --check
 
 test-sqlite: setup-dev browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
 
 test-postgres: setup-dev browser postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n $(WORKERS)
 
 test: lint check test-sqlite test-postgres
 

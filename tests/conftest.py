@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.utils import translation
 
 from nato_tracker import clock
 
@@ -35,6 +36,15 @@ def today(settings):
         return clock.today()
 
     return fix
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the default language, whatever the one before activated (a
+    request through LocaleMiddleware leaves its language active in the thread)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
