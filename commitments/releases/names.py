@@ -8,6 +8,8 @@ so that every spelling NATO has used matches one ISO code (or one aggregate).
 import re
 import unicodedata
 
+from summits.text import fold as fold_text
+
 # ISO 3166 alpha-3 code -> the names NATO's tables have used, English and French.
 ALLY_NAMES: dict[str, tuple[str, ...]] = {
     "ALB": ("Albania", "Albanie"),
@@ -71,10 +73,8 @@ def fold(name: str) -> str:
     """The key a name is looked up by: no footnote mark, accent, case or extra space;
     the same apostrophes, dashes and "&"."""
     text = _FOOTNOTES.sub("", unicodedata.normalize("NFKC", _FOOTNOTES.sub("", name.strip())))
-    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"\s*-\s*", "-", text)
-    return " ".join(text.casefold().split())
+    text = fold_text(text.replace("\u2013", "-").replace("\u2014", "-"))
+    return " ".join(re.sub(r"\s*-\s*", "-", text).split())
 
 
 def _index() -> dict[str, tuple[str, str]]:
